@@ -12,9 +12,8 @@ It knows no files, databases or widgets. :mod:`app.core.compile` turns a study i
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from collections.abc import Mapping
 
 import numpy as np
 

@@ -125,7 +125,7 @@ def _depths(lines: list[InventoryLine], problems: list[Problem]) -> list[int] | 
         j = start
         while j != -1 and depth[j] == -1:
             if j in on_chain:
-                ids = " → ".join(lines[k].line_id for k in chain[chain.index(j) :] + [j])
+                ids = " → ".join(lines[k].line_id for k in [*chain[chain.index(j):], j])
                 problems.append(_problem(lines[start], "parent_id", f"parent loop: {ids}", "line.loop"))
                 return None
             chain.append(j)
@@ -158,14 +158,15 @@ def _check_numbers(line: InventoryLine, problems: list[Problem]) -> None:
         )
     if line.distance_km is not None and (bad(line.distance_km) or line.distance_km < 0):
         problems.append(
-            _problem(
-                line, "distance_km", f"distance must be ≥ 0 km, got {line.distance_km}", "line.distance"
-            )
+            _problem(line, "distance_km", f"distance must be ≥ 0 km, got {line.distance_km}", "line.distance")
         )
     if line.factor_value is not None and (bad(line.factor_value) or line.factor_value < 0):
         problems.append(
             _problem(
-                line, "factor_value", f"factor value must be ≥ 0, got {line.factor_value}", "line.factor_value"
+                line,
+                "factor_value",
+                f"factor value must be ≥ 0, got {line.factor_value}",
+                "line.factor_value",
             )
         )
 
@@ -303,7 +304,9 @@ def compile_study(
         conversion = 1.0
         co2e, basis = 0.0, ""
         if factor is not None:
-            factor_unit = _unit(line, factor.unit, "factor_unit" if origin == FactorOrigin.INLINE else "factor_id", problems)
+            factor_unit = _unit(
+                line, factor.unit, "factor_unit" if origin == FactorOrigin.INLINE else "factor_id", problems
+            )
             try:
                 co2e, basis, gases = compiler.characterise(factor, origin)
             except StudyError as exc:

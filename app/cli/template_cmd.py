@@ -1,0 +1,35 @@
+"""``pcf-workbench template OUT.xlsx``: write the bilingual data-collection template."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+
+from app.core.errors import InputError, Problem
+from app.services.context import AppContext
+
+
+def register(sub, ctx_factory: Callable[[], AppContext]) -> None:
+    p = sub.add_parser(
+        "template",
+        help="write an empty bilingual study workbook (data-collection template)",
+        description="Write an empty study workbook with instructions, drop-downs and an example sheet.",
+    )
+    p.add_argument("out", type=Path, help="where to write the template (.xlsx)")
+    p.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from app.io.study_template import write_template
+
+    out: Path = args.out
+    if out.suffix.lower() != ".xlsx":
+        raise InputError(
+            Problem(f"{out}: the template must be an .xlsx file", code="file.type", file=str(out))
+        )
+    if not out.parent.exists():
+        raise InputError(Problem(f"{out.parent}: no such folder", code="file.folder", file=str(out)))
+    write_template(out)
+    print(f"wrote {out}")
+    return 0

@@ -1,0 +1,580 @@
+"""Read a study workbook (数据收集表, CONTRACTS.md §2) into a :class:`Study`.
+
+The file first passes :mod:`app.io.xlsx_guard` (zip bombs, entity attacks, absurd dimensions,
+formulas without cached values); only then does python-calamine parse it. Every problem is
+collected with its file, sheet, row and column, and raised together as an :class:`InputError`:
+the reader never opens a dialog and never turns a bad cell into 0 or NaN.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.io.xlsx_guard import SheetInfo, XlsxLimits, check_sheet, inspect_xlsx
+
+from app.core.domain import Boundary, DataType, Factor, GwpSet, InventoryLine, Stage, Study, StudyInfo
+from app.core.errors import InputError, Problem, UnitError
+from app.core.numbers import NumberFormatError, parse_fraction_text, parse_number_text
+from app.core.units import is_known_unit, parse_unit
+from app.io import study_schema as schema
+
+Cell = object  # str | float | int | bool | date | datetime | time | timedelta, '' when empty
+
+
+def column_letter(index: int) -> str:
+    """0 → A, 25 → Z, 26 → AA."""
+    letters = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnRef:
+    letter: str
+    header: str
+
+    def __str__(self) -> str:
+        return f"{self.letter} ({self.header})"
+
+
+@dataclass(frozen=True, slots=True)
+class WorkbookReadResult:
+    study: Study
+    file: str
+    inventory_sheet: str
+    inventory_columns: dict[str, ColumnRef] = field(default_factory=dict)
+    warnings: tuple[Problem, ...] = ()
+
+    def locate(self, problem: Problem) -> Problem:
+        """Give a calculation problem (line id, row, field name) its sheet and column letter."""
+        column = problem.column
+        if column in self.inventory_columns:
+            column = str(self.inventory_columns[column])
+        sheet = self.inventory_sheet if problem.row is not None or problem.line_id else None
+        located = Problem(
+            problem.message,
+            code=problem.code,
+            file=problem.file or self.file,
+            sheet=problem.sheet or sheet,
+            row=problem.row,
+            column=column,
+            line_id=problem.line_id,
+            severity=problem.severity,
+            params=problem.params,
+        )
+        return located
+
+
+class _Collector:
+    """Problems of one sheet, located by file, sheet, row and column."""
+
+    def __init__(self, file: str, sheet: str, problems: list[Problem]) -> None:
+        self.file = file
+        self.sheet = sheet
+        self.problems = problems
+
+    def add(
+        self, message: str, code: str, row: int | None = None, column: ColumnRef | str | None = None
+    ) -> None:
+        self.problems.append(
+            Problem(
+                message,
+                code=code,
+                file=self.file,
+                sheet=self.sheet,
+                row=row,
+                column=None if column is None else str(column),
+            )
+        )
+
+
+def _text(value: Cell) -> str:
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float):
+        if value.is_integer() and abs(value) < 1e15:
+            return str(int(value))
+        return repr(value)
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, dt.datetime | dt.date | dt.time):
+        return value.isoformat()
+    return str(value)
+
+
+def _is_empty(value: Cell) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+class _NotANumber(Exception):
+    pass
+
+
+def _number(value: Cell, parse_text: Callable[[str], float] = parse_number_text) -> float:
+    if type(value) is float or type(value) is int:
+        if not math.isfinite(value):
+            raise _NotANumber(f"expected a number, got {value}")
+        return float(value)
+    if isinstance(value, str):
+        try:
+            result = parse_text(value)
+        except NumberFormatError as exc:
+            raise _NotANumber(str(exc)) from None
+        if not math.isfinite(result):
+            raise _NotANumber(f"expected a finite number, got '{value}'")
+        return result
+    if isinstance(value, bool):
+        raise _NotANumber(f"expected a number, got the logical value {_text(value)}")
+    if isinstance(value, dt.date | dt.datetime | dt.time | dt.timedelta):
+        raise _NotANumber(f"expected a number, got a date/time ({_text(value)}); format the cell as a number")
+    raise _NotANumber(f"expected a number, got '{value}'")
+
+
+def _find_sheets(
+    file: str, sheets: Sequence[SheetInfo], names: tuple[str, str], problems: list[Problem]
+) -> SheetInfo | None:
+    wanted = {schema.normalise_name(n) for n in names}
+    found = [s for s in sheets if any(p in wanted for p in schema.name_parts(s.name))]
+    if len(found) > 1:
+        problems.append(
+            Problem(
+                f"two sheets could be the {names[0]} / {names[1]} sheet: "
+                + ", ".join(f"'{s.name}'" for s in found)
+                + "; keep one",
+                code="workbook.duplicate_sheet",
+                file=file,
+            )
+        )
+        return None
+    if not found:
+        return None
+    sheet = found[0]
+    if sheet.state != "visible":
+        problems.append(
+            Problem(
+                f"sheet '{sheet.name}' is hidden; unhide it (right-click a sheet tab → Unhide) so that what is "
+                "calculated is what people see",
+                code="workbook.hidden_sheet",
+                file=file,
+                sheet=sheet.name,
+            )
+        )
+        return None
+    return sheet
+
+
+class _SheetRows:
+    """A sheet's cells (0-based rows/cols) plus the A1 refs of formulas with no cached value."""
+
+    def __init__(self, rows: list[list[Cell]], uncached: set[str]) -> None:
+        self.rows = rows
+        self.uncached = uncached
+
+    def is_uncached(self, row: int, col: int) -> bool:
+        return bool(self.uncached) and f"{column_letter(col)}{row + 1}" in self.uncached
+
+
+def read_study_workbook(path: Path | str, limits: XlsxLimits | None = None) -> WorkbookReadResult:
+    """Read and check a study workbook; raises :class:`InputError` with every located problem."""
+    path = Path(path)
+    file = path.name
+    limits = limits or XlsxLimits()
+    info = inspect_xlsx(path, limits)
+    problems: list[Problem] = []
+    study_sheet = _find_sheets(file, info.sheets, schema.STUDY_SHEET, problems)
+    inventory_sheet = _find_sheets(file, info.sheets, schema.INVENTORY_SHEET, problems)
+    factors_sheet = _find_sheets(file, info.sheets, schema.FACTORS_SHEET, problems)
+    for sheet, names in ((study_sheet, schema.STUDY_SHEET), (inventory_sheet, schema.INVENTORY_SHEET)):
+        if sheet is None and not any(
+            p.code == "workbook.hidden_sheet"
+            and p.sheet
+            and schema.match_name(p.sheet, {schema.normalise_name(n): n for n in names})
+            for p in problems
+        ):
+            problems.append(
+                Problem(
+                    f"the workbook has no '{names[0]}' / '{names[1]}' sheet "
+                    f"(sheets found: {', '.join(repr(s.name) for s in info.sheets) or 'none'})",
+                    code="workbook.missing_sheet",
+                    file=file,
+                )
+            )
+    if problems:
+        raise InputError(problems)
+    assert study_sheet is not None and inventory_sheet is not None
+
+    loaded = _load_sheets(path, [s for s in (study_sheet, inventory_sheet, factors_sheet) if s], limits)
+    info_result = _read_study_sheet(file, study_sheet.name, loaded[study_sheet.name], problems)
+    factors = (
+        _read_factors_sheet(file, factors_sheet.name, loaded[factors_sheet.name], problems)
+        if factors_sheet
+        else []
+    )
+    lines, columns = _read_inventory(file, inventory_sheet.name, loaded[inventory_sheet.name], problems)
+    if problems or info_result is None:
+        raise InputError(problems or [Problem("the Study sheet could not be read", file=file)])
+    study = Study(info=info_result, lines=lines, factors=factors)
+    return WorkbookReadResult(study, file, inventory_sheet.name, columns)
+
+
+def _load_sheets(path: Path, sheets: list[SheetInfo], limits: XlsxLimits) -> dict[str, _SheetRows]:
+    import python_calamine  # deferred: only needed when a workbook is actually read
+
+    scans = {s.name: check_sheet(path, s, limits) for s in sheets}
+    try:
+        workbook = python_calamine.CalamineWorkbook.from_path(str(path))
+        try:
+            result = {}
+            for sheet in sheets:
+                rows = workbook.get_sheet_by_name(sheet.name).to_python(skip_empty_area=False)
+                result[sheet.name] = _SheetRows(rows, set(scans[sheet.name].uncached_formulas))
+            return result
+        finally:
+            workbook.close()
+    except python_calamine.CalamineError as exc:
+        raise InputError(
+            Problem(f"the workbook cannot be read: {exc}", code="workbook.unreadable", file=path.name)
+        ) from None
+
+
+def _read_study_sheet(file: str, name: str, sheet: _SheetRows, problems: list[Problem]) -> StudyInfo | None:
+    out = _Collector(file, name, problems)
+    lookup = schema.field_lookup(schema.STUDY_FIELDS)
+    values: dict[str, tuple[Cell, int]] = {}
+    for r, row in enumerate(sheet.rows):
+        if not row or _is_empty(row[0]):
+            continue
+        key = schema.match_name(_text(row[0]), lookup)
+        if key is None:
+            continue  # headers, notes and extra keys are ignored
+        if key in values:
+            out.add(
+                f"'{key}' is given twice (also in row {values[key][1]})", "study.duplicate_key", r + 1, "B"
+            )
+            continue
+        cell = row[1] if len(row) > 1 else ""
+        if sheet.is_uncached(r, 1):
+            out.add(_UNCACHED, "cell.uncached_formula", r + 1, "B")
+            continue
+        values[key] = (cell, r + 1)
+
+    def text(key: str) -> str:
+        return _text(values[key][0]) if key in values else ""
+
+    def where(key: str) -> int | None:
+        return values[key][1] if key in values else None
+
+    for f in schema.STUDY_FIELDS:
+        if f.required and not text(f.key):
+            out.add(f"'{f.key}' ({f.zh}) is required: {f.help_en}", "study.missing", where(f.key), "B")
+    boundary = _choice(
+        text("boundary"),
+        schema.BOUNDARY_VALUES,
+        Boundary.CRADLE_TO_GATE,
+        "boundary",
+        "cradle-to-gate / 摇篮到大门 or cradle-to-grave / 摇篮到坟墓",
+        out,
+        where("boundary"),
+    )
+    gwp = _choice(
+        text("gwp_set"), schema.GWP_VALUES, GwpSet.AR6, "gwp_set", "AR6 or AR5", out, where("gwp_set")
+    )
+    year: int | None = None
+    if text("reference_year"):
+        try:
+            number = _number(values["reference_year"][0])
+            if not number.is_integer() or not 1900 <= number <= 2200:
+                raise _NotANumber(f"expected a year such as 2024, got '{text('reference_year')}'")
+            year = int(number)
+        except _NotANumber as exc:
+            out.add(f"reference_year: {exc}", "study.reference_year", where("reference_year"), "B")
+    if any(p.sheet == name for p in problems):
+        return None
+    return StudyInfo(
+        product_name=text("product_name"),
+        declared_unit=text("declared_unit"),
+        boundary=boundary,  # type: ignore[arg-type]
+        gwp_set=gwp,  # type: ignore[arg-type]
+        reference_year=year,
+        company=text("company"),
+        site=text("site"),
+    )
+
+
+_UNCACHED = (
+    "formula without a cached value (the file was saved by a program that does not calculate); "
+    "open and save it in Excel, WPS or LibreOffice, or type the value"
+)
+
+
+def _choice(
+    text: str, table: dict, default: object, key: str, expected: str, out: _Collector, row: int | None
+) -> object:
+    if not text:
+        return default
+    value = schema.lookup_value(text, table)
+    if value is None:
+        out.add(f"{key}: expected {expected}, got '{text}'", f"study.{key}", row, "B")
+        return default
+    return value
+
+
+def _header(
+    sheet: _SheetRows, fields: tuple[schema.Field, ...], out: _Collector
+) -> dict[str, tuple[int, ColumnRef]] | None:
+    if not sheet.rows:
+        out.add("the sheet is empty; row 1 must hold the column headers", "sheet.empty", 1)
+        return None
+    lookup = schema.field_lookup(fields)
+    columns: dict[str, tuple[int, ColumnRef]] = {}
+    for c, cell in enumerate(sheet.rows[0]):
+        if _is_empty(cell):
+            continue
+        key = schema.match_name(_text(cell), lookup)
+        if key is None:
+            continue  # extra columns are ignored
+        ref = ColumnRef(column_letter(c), _text(cell))
+        if key in columns:
+            out.add(
+                f"two columns are '{key}': {columns[key][1].letter} and {ref.letter}",
+                "sheet.duplicate_column",
+                1,
+                ref,
+            )
+            continue
+        columns[key] = (c, ref)
+    missing = [f for f in fields if f.required and f.key not in columns]
+    for f in missing:
+        out.add(f"missing column '{f.key}' ({f.zh}); row 1 must hold the headers", "sheet.missing_column", 1)
+    return None if missing else columns
+
+
+class _RowReader:
+    """Typed access to one row's cells; records located problems and never guesses."""
+
+    __slots__ = ("columns", "ok", "out", "r", "row", "sheet")
+
+    def __init__(self, sheet: _SheetRows, columns: dict[str, tuple[int, ColumnRef]], out: _Collector) -> None:
+        self.sheet = sheet
+        self.columns = columns
+        self.out = out
+        self.r = 0
+        self.row: list[Cell] = []
+        self.ok = True
+
+    def at(self, r: int, row: list[Cell]) -> None:
+        self.r, self.row, self.ok = r, row, True
+
+    def raw(self, key: str) -> Cell:
+        col = self.columns.get(key)
+        if col is None or col[0] >= len(self.row):
+            return ""
+        if self.sheet.uncached and self.sheet.is_uncached(self.r, col[0]):
+            self.fail(key, _UNCACHED, "cell.uncached_formula")
+            return ""
+        return self.row[col[0]]
+
+    def fail(self, key: str, message: str, code: str) -> None:
+        self.ok = False
+        self.out.add(message, code, self.r + 1, self.columns[key][1] if key in self.columns else key)
+
+    def text(self, key: str) -> str:
+        return _text(self.raw(key))
+
+    def number(self, key: str, required: bool = False, fraction: bool = False) -> float | None:
+        value = self.raw(key)
+        if _is_empty(value):
+            if required:
+                self.fail(key, f"{key} is required (a number)", "cell.missing")
+            return None
+        try:
+            return _number(value, parse_fraction_text if fraction else parse_number_text)
+        except _NotANumber as exc:
+            self.fail(key, str(exc), "cell.not_a_number")
+            return None
+
+    def is_blank(self) -> bool:
+        return all(_is_empty(self.row[c]) for c, _ in self.columns.values() if c < len(self.row))
+
+
+def _read_inventory(
+    file: str, name: str, sheet: _SheetRows, problems: list[Problem]
+) -> tuple[list[InventoryLine], dict[str, ColumnRef]]:
+    out = _Collector(file, name, problems)
+    columns = _header(sheet, schema.INVENTORY_FIELDS, out)
+    if columns is None:
+        return [], {}
+    reader = _RowReader(sheet, columns, out)
+    lines: list[InventoryLine] = []
+    for r in range(1, len(sheet.rows)):
+        reader.at(r, sheet.rows[r])
+        if reader.is_blank():
+            continue
+        line = _read_line(reader)
+        if line is not None:
+            lines.append(line)
+    if not lines and not any(p.sheet == name for p in problems):
+        out.add("the inventory has no lines", "inventory.empty", 2)
+    return lines, {k: ref for k, (_, ref) in columns.items()}
+
+
+def _read_line(rd: _RowReader) -> InventoryLine | None:
+    line_id = rd.text("line_id")
+    if not line_id:
+        rd.fail("line_id", "line_id is required", "cell.missing")
+    name = rd.text("name")
+    if not name:
+        rd.fail("name", "name is required", "cell.missing")
+    quantity = rd.number("quantity", required=True)
+    if quantity is not None and quantity < 0:
+        rd.fail("quantity", f"quantity must be ≥ 0, got {_text(quantity)}", "cell.negative")
+    unit = rd.text("unit")
+    if not unit:
+        rd.fail("unit", "unit is required", "cell.missing")
+    parent_id = rd.text("parent_id") or None
+    stage = _stage(rd, parent_id)
+    loss_rate = _loss_rate(rd)
+    distance = rd.number("distance_km")
+    if distance is not None and distance < 0:
+        rd.fail("distance_km", f"distance must be ≥ 0 km, got {_text(distance)}", "cell.negative")
+    factor_value = rd.number("factor_value")
+    factor_unit = rd.text("factor_unit") or None
+    if factor_value is not None and factor_unit is None:
+        rd.fail("factor_unit", "factor_unit is required when factor_value is given", "cell.missing")
+    allocation = rd.number("allocation", fraction=True)
+    if allocation is not None and not 0 < allocation <= 1:
+        rd.fail(
+            "allocation",
+            f"allocation must be in (0, 1] (e.g. 0.6 or 60%), got {_text(rd.raw('allocation'))}",
+            "cell.allocation",
+        )
+    data_type = _data_type(rd)
+    source = rd.text("source")
+    comment = rd.text("comment")
+    factor_id = rd.text("factor_id") or None
+    if not rd.ok:
+        return None
+    return InventoryLine(
+        line_id=line_id,
+        name=name,
+        quantity=quantity,  # type: ignore[arg-type]
+        unit=unit,
+        stage=stage,
+        parent_id=parent_id,
+        loss_rate=loss_rate,
+        distance_km=distance,
+        factor_id=factor_id,
+        factor_value=factor_value,
+        factor_unit=factor_unit,
+        allocation=1.0 if allocation is None else allocation,
+        data_type=data_type,
+        source=source,
+        comment=comment,
+        origin_row=rd.r + 1,
+    )
+
+
+def _stage(rd: _RowReader, parent_id: str | None) -> Stage | None:
+    text = rd.text("stage")
+    if not text:
+        if parent_id is None:
+            rd.fail(
+                "stage",
+                "a top-level line needs a stage (raw_materials, production, distribution, use, "
+                "end_of_life / 原材料获取、生产制造、分销运输、使用、废弃处置)",
+                "cell.missing",
+            )
+        return None
+    stage = schema.lookup_value(text, schema.STAGE_VALUES)
+    if stage is None:
+        rd.fail(
+            "stage",
+            f"unknown stage '{text}'; expected raw_materials, production, distribution, use or "
+            "end_of_life (原材料获取、生产制造、分销运输、使用、废弃处置)",
+            "cell.stage",
+        )
+    return stage  # type: ignore[return-value]
+
+
+def _loss_rate(rd: _RowReader) -> float:
+    raw = rd.raw("loss_rate")
+    rate = rd.number("loss_rate", fraction=True)
+    if rate is None:
+        return 0.0
+    if rate < 0:
+        rd.fail("loss_rate", f"loss rate must be ≥ 0, got {_text(raw)}", "cell.negative")
+    elif rate >= 1 and not (isinstance(raw, str) and raw.strip().endswith(("%", "％"))):
+        # 5 could mean 5% or 500%: refuse rather than guess; '500%' is explicit and accepted.
+        rd.fail(
+            "loss_rate",
+            f"loss rate {_text(raw)} is ambiguous; write 5% or 0.05 (or {_text(raw)}00% if you "
+            "really mean it)",
+            "cell.loss_rate_ambiguous",
+        )
+    return rate
+
+
+def _data_type(rd: _RowReader) -> DataType | None:
+    text = rd.text("data_type")
+    if not text:
+        return None
+    value = schema.lookup_value(text, schema.DATA_TYPE_VALUES)
+    if value is None:
+        rd.fail(
+            "data_type",
+            f"data_type must be primary / 初级 or secondary / 次级, got '{text}'",
+            "cell.data_type",
+        )
+    return value  # type: ignore[return-value]
+
+
+def _read_factors_sheet(file: str, name: str, sheet: _SheetRows, problems: list[Problem]) -> list[Factor]:
+    out = _Collector(file, name, problems)
+    if not sheet.rows or all(_is_empty(c) for c in sheet.rows[0]):
+        return []  # an empty optional sheet is fine
+    columns = _header(sheet, schema.FACTOR_FIELDS, out)
+    if columns is None:
+        return []
+    rd = _RowReader(sheet, columns, out)
+    factors: list[Factor] = []
+    seen: dict[str, int] = {}
+    for r in range(1, len(sheet.rows)):
+        rd.at(r, sheet.rows[r])
+        if rd.is_blank():
+            continue
+        factor_id = rd.text("factor_id")
+        if not factor_id:
+            rd.fail("factor_id", "factor_id is required", "cell.missing")
+        elif factor_id in seen:
+            rd.fail(
+                "factor_id",
+                f"duplicate factor_id '{factor_id}' (first in row {seen[factor_id]})",
+                "cell.duplicate",
+            )
+        name_text = rd.text("name")
+        if not name_text:
+            rd.fail("name", "name is required", "cell.missing")
+        value = rd.number("value", required=True)
+        if value is not None and value < 0:
+            rd.fail("value", f"factor value must be ≥ 0, got {_text(value)}", "cell.negative")
+        unit = rd.text("unit")
+        if not unit:
+            rd.fail("unit", "unit is required", "cell.missing")
+        elif not is_known_unit(unit):
+            try:
+                parse_unit(unit)
+            except UnitError as exc:
+                rd.fail("unit", exc.problems[0].message, exc.problems[0].code)
+        if rd.ok:
+            seen[factor_id] = r + 1
+            factors.append(Factor(factor_id, name_text, value, unit, source=rd.text("source")))  # type: ignore[arg-type]
+    return factors

@@ -1,0 +1,65 @@
+"""Load and calculate study files: the use cases behind ``calc``, ``open`` and the window."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.core.domain import Study
+from app.core.errors import InputError, Problem, StudyError
+from app.services.calculation import StudyResult, calculate_study
+from app.services.context import AppContext
+
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedStudy:
+    study: Study
+    path: Path
+    locate: object  # Callable[[Problem], Problem] giving problems their sheet and column
+
+    def locate_problems(self, problems: tuple[Problem, ...] | list[Problem]) -> list[Problem]:
+        return [self.locate(p) for p in problems]  # type: ignore[operator]
+
+
+def load_study(path: Path | str) -> LoadedStudy:
+    """Read a study file (a study workbook today; project files come with the document layer)."""
+    path = Path(path)
+    if not path.exists():
+        raise InputError(Problem(f"{path}: no such file", code="file.missing", file=str(path)))
+    if path.is_dir():
+        raise InputError(Problem(f"{path} is a folder, not a study file", code="file.folder", file=str(path)))
+    suffix = path.suffix.lower()
+    if suffix in WORKBOOK_SUFFIXES:
+        from app.io.study_workbook import read_study_workbook
+
+        result = read_study_workbook(path)
+        return LoadedStudy(result.study, path, result.locate)
+    if suffix == ".xls":
+        raise InputError(
+            Problem(
+                "old .xls workbooks are not read; save the file as .xlsx (Excel 2007+)",
+                code="file.xls",
+                file=path.name,
+            )
+        )
+    raise InputError(
+        Problem(
+            f"unknown study file type '{path.suffix}'; expected a study workbook (.xlsx)",
+            code="file.type",
+            file=path.name,
+        )
+    )
+
+
+def calculate_loaded(loaded: LoadedStudy, ctx: AppContext) -> StudyResult:
+    try:
+        return calculate_study(loaded.study, ctx.factors, ctx.gwp_tables)
+    except StudyError as exc:
+        raise StudyError(loaded.locate_problems(exc.problems)) from None
+
+
+def calculate_file(path: Path | str, ctx: AppContext) -> tuple[LoadedStudy, StudyResult]:
+    loaded = load_study(path)
+    return loaded, calculate_loaded(loaded, ctx)
