@@ -8,10 +8,9 @@ the audit trail that exports and reports print.
 
 from __future__ import annotations
 
-import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, overload
 
 import numpy as np
 
@@ -59,10 +58,60 @@ class LineTrace:
     basis: str  # "AR6 (recomputed from gases)", "AR5 (as published)", "not stated" …
 
 
+class Traces(Sequence[LineTrace]):
+    """The audit trail of every line, kept as columns (cheap for 100,000 lines), read per line."""
+
+    def __init__(self, line_ids: tuple[str, ...], stage: np.ndarray, depth: list[int], units: list[Unit],
+                 factors: list[Factor | None], origins: list[str | None], factor_units: list[Unit | None],
+                 conversion: list[float], activity_units: list[str], factor_co2e: list[float],
+                 bases: list[str]) -> None:  # fmt: skip
+        self._line_ids = line_ids
+        self._stage = stage
+        self._depth = depth
+        self._units = units
+        self._factors = factors
+        self._origins = origins
+        self._factor_units = factor_units
+        self._conversion = conversion
+        self._activity_units = activity_units
+        self._factor_co2e = factor_co2e
+        self._bases = bases
+
+    def __len__(self) -> int:
+        return len(self._line_ids)
+
+    @overload
+    def __getitem__(self, i: int) -> LineTrace: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[LineTrace]: ...
+    def __getitem__(self, i: int | slice) -> LineTrace | list[LineTrace]:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        return LineTrace(
+            line_id=self._line_ids[i],
+            stage=STAGES[int(self._stage[i])],
+            depth=self._depth[i],
+            unit=self._units[i],
+            factor=self._factors[i],
+            factor_origin=self._origins[i],
+            factor_unit=self._factor_units[i],
+            conversion=self._conversion[i],
+            activity_unit=self._activity_units[i],
+            factor_co2e=self._factor_co2e[i],
+            basis=self._bases[i],
+        )
+
+    def activity_units(self) -> list[str]:
+        return list(self._activity_units)
+
+    def factors(self) -> list[Factor | None]:
+        return list(self._factors)
+
+
 @dataclass(frozen=True, slots=True)
 class CompiledStudy:
     input: CalcInput
-    traces: tuple[LineTrace, ...]
+    traces: Traces
     warnings: tuple[Problem, ...]
     gwp_set: str
 
@@ -85,88 +134,85 @@ def _line_label(line: InventoryLine) -> str:
     return f"line '{line.line_id}'"
 
 
-def _depths(lines: list[InventoryLine], problems: list[Problem]) -> list[int] | None:
-    """Depth of every line (0 = top level); reports duplicates, missing parents and loops."""
+def _depths(lines: list[InventoryLine], problems: list[Problem]) -> tuple[list[int], list[int]] | None:
+    """Depth and parent position of every line; reports duplicates, missing parents and loops."""
     index: dict[str, int] = {}
     for i, line in enumerate(lines):
-        if line.line_id in index:
-            first = lines[index[line.line_id]]
-            where = f" (first at row {first.origin_row})" if first.origin_row else ""
+        first = index.setdefault(line.line_id, i)
+        if first != i:
+            where = f" (first at row {lines[first].origin_row})" if lines[first].origin_row else ""
             problems.append(
                 _problem(line, "line_id", f"duplicate line id '{line.line_id}'{where}", "line.duplicate_id")
             )
-        else:
-            index[line.line_id] = i
-    parent_pos = [-1] * len(lines)
-    for i, line in enumerate(lines):
-        if line.parent_id is None:
-            continue
-        p = index.get(line.parent_id)
+    n = len(lines)
+    parent_pos = [-1] * n
+    children = [i for i, line in enumerate(lines) if line.parent_id is not None]
+    for i in children:
+        line = lines[i]
+        p = index.get(line.parent_id)  # type: ignore[arg-type]
         if p is None:
             problems.append(
-                _problem(
-                    line,
-                    "parent_id",
-                    f"parent '{line.parent_id}' does not exist",
-                    "line.missing_parent",
-                    parent=line.parent_id,
-                )
-            )
+                _problem(line, "parent_id", f"parent '{line.parent_id}' does not exist", "line.missing_parent",
+                         parent=line.parent_id)
+            )  # fmt: skip
         elif p == i:
             problems.append(_problem(line, "parent_id", "a line cannot be its own parent", "line.loop"))
         else:
             parent_pos[i] = p
     if problems:
         return None
-    depth = [-1] * len(lines)
-    for start in range(len(lines)):
+    depth = [0] * n
+    known = [True] * n
+    for i in children:
+        known[i] = False
+    for start in children:
         chain: list[int] = []
-        on_chain: set[int] = set()
         j = start
-        while j != -1 and depth[j] == -1:
-            if j in on_chain:
-                ids = " → ".join(lines[k].line_id for k in [*chain[chain.index(j):], j])
-                problems.append(_problem(lines[start], "parent_id", f"parent loop: {ids}", "line.loop"))
-                return None
+        while not known[j]:
+            if len(chain) > n:
+                break
             chain.append(j)
-            on_chain.add(j)
             j = parent_pos[j]
-        base = -1 if j == -1 else depth[j]
+        if not known[j]:  # walked more steps than there are lines: j is on a loop
+            cycle = [j]
+            while parent_pos[cycle[-1]] != j and len(cycle) <= n:
+                cycle.append(parent_pos[cycle[-1]])
+            ids = " → ".join(lines[k].line_id for k in [*cycle[:20], j])
+            problems.append(_problem(lines[start], "parent_id", f"parent loop: {ids}", "line.loop"))
+            return None
+        base = depth[j]
         for k in reversed(chain):
             base += 1
             depth[k] = base
-    return depth
+            known[k] = True
+    return depth, parent_pos
 
 
-def _check_numbers(line: InventoryLine, problems: list[Problem]) -> None:
-    def bad(value: float | None) -> bool:
-        return value is not None and not math.isfinite(value)
+def _finite_at_least(values: list[float | None], low: float) -> np.ndarray:
+    """Mask of entries that are None or finite numbers ≥ ``low`` (checked in one numpy pass)."""
+    arr = np.array([np.nan if v is None else v for v in values], dtype=np.float64)
+    ok = np.isfinite(arr) & (arr >= low)
+    ok |= np.fromiter((v is None for v in values), dtype=bool, count=len(values))
+    return ok
 
-    if bad(line.quantity) or line.quantity < 0:
-        problems.append(
-            _problem(line, "quantity", f"quantity must be a number ≥ 0, got {line.quantity}", "line.quantity")
-        )
-    if bad(line.loss_rate) or line.loss_rate < 0:
-        problems.append(
-            _problem(line, "loss_rate", f"loss rate must be ≥ 0, got {line.loss_rate}", "line.loss_rate")
-        )
-    if bad(line.allocation) or not 0 < line.allocation <= 1:
+
+def _check_numbers(lines: list[InventoryLine], problems: list[Problem]) -> None:
+    """Range checks of every numeric field, vectorised; problems only for the bad lines."""
+    checks = (
+        ("quantity", 0.0, "quantity must be a number ≥ 0, got {}", "line.quantity"),
+        ("loss_rate", 0.0, "loss rate must be ≥ 0, got {}", "line.loss_rate"),
+        ("distance_km", 0.0, "distance must be ≥ 0 km, got {}", "line.distance"),
+        ("factor_value", 0.0, "factor value must be ≥ 0, got {}", "line.factor_value"),
+    )
+    for name, low, message, code in checks:
+        values = [getattr(line, name) for line in lines]
+        for i in np.flatnonzero(~_finite_at_least(values, low)).tolist():
+            problems.append(_problem(lines[i], name, message.format(values[i]), code))
+    alloc = np.array([line.allocation for line in lines], dtype=np.float64)
+    for i in np.flatnonzero(~(np.isfinite(alloc) & (alloc > 0) & (alloc <= 1))).tolist():
         problems.append(
             _problem(
-                line, "allocation", f"allocation must be in (0, 1], got {line.allocation}", "line.allocation"
-            )
-        )
-    if line.distance_km is not None and (bad(line.distance_km) or line.distance_km < 0):
-        problems.append(
-            _problem(line, "distance_km", f"distance must be ≥ 0 km, got {line.distance_km}", "line.distance")
-        )
-    if line.factor_value is not None and (bad(line.factor_value) or line.factor_value < 0):
-        problems.append(
-            _problem(
-                line,
-                "factor_value",
-                f"factor value must be ≥ 0, got {line.factor_value}",
-                "line.factor_value",
+                lines[i], "allocation", f"allocation must be in (0, 1], got {alloc[i]}", "line.allocation"
             )
         )
 
@@ -180,6 +226,9 @@ def _unit(line: InventoryLine, text: str | None, column: str, problems: list[Pro
         return None
 
 
+_INLINE_SOURCE = "value entered on the line"
+
+
 class _Compiler:
     def __init__(
         self,
@@ -190,8 +239,9 @@ class _Compiler:
         self.study_factors = study.factor_by_id()
         self.library = library
         self.gwp_table = gwp_table
-        self.gwp_set = study.info.gwp_set.value
-        self._co2e_cache: dict[tuple[str | None, str], tuple[float, str, dict[str, float]]] = {}
+        self._inline: dict[tuple[str | None, float, str], Factor] = {}
+        self._library: dict[str, Factor | None] = {}
+        self._co2e_cache: dict[int, tuple[Factor, float, str, dict[str, float]]] = {}
 
     def resolve(self, line: InventoryLine, problems: list[Problem]) -> tuple[Factor | None, str | None]:
         if line.factor_value is not None:
@@ -200,38 +250,41 @@ class _Compiler:
                     _problem(line, "factor_unit", "factor_value needs a factor_unit", "line.factor_unit")
                 )
                 return None, None
-            factor = Factor(
-                factor_id=line.factor_id or f"line:{line.line_id}",
-                name=line.name,
-                value=line.factor_value,
-                unit=line.factor_unit,
-                source=line.source,
-            )
+            # Lines with the same entered value share one Factor object (and one cache entry).
+            key = (line.factor_id, line.factor_value, line.factor_unit)
+            factor = self._inline.get(key)
+            if factor is None:
+                factor = Factor(line.factor_id or "", _INLINE_SOURCE, line.factor_value, line.factor_unit,
+                                source=_INLINE_SOURCE)  # fmt: skip
+                self._inline[key] = factor
             return factor, FactorOrigin.INLINE
-        if not line.factor_id:
+        factor_id = line.factor_id
+        if not factor_id:
             return None, None
-        factor = self.study_factors.get(line.factor_id)
+        factor = self.study_factors.get(factor_id)
         if factor is not None:
             return factor, FactorOrigin.STUDY
-        if self.library is not None:
-            factor = self.library.get_factor(line.factor_id)
-            if factor is not None:
-                return factor, FactorOrigin.LIBRARY
+        if factor_id in self._library:
+            factor = self._library[factor_id]
+        elif self.library is not None:
+            factor = self._library[factor_id] = self.library.get_factor(factor_id)
+        if factor is not None:
+            return factor, FactorOrigin.LIBRARY
         problems.append(
             _problem(
                 line,
                 "factor_id",
-                f"factor '{line.factor_id}' is not in the factor library or the study's Factors sheet",
+                f"factor '{factor_id}' is not in the factor library or the study's Factors sheet",
                 "line.unknown_factor",
-                factor_id=line.factor_id,
+                factor_id=factor_id,
             )
         )
         return None, None
 
-    def characterise(self, factor: Factor, origin: str | None) -> tuple[float, str, dict[str, float]]:
+    def characterise(self, factor: Factor) -> tuple[float, str, dict[str, float]]:
         """CO2e per factor unit under the study's GWP set, the basis note and the gas split."""
-        key = (origin, factor.factor_id)
-        cached = self._co2e_cache.get(key) if origin != FactorOrigin.INLINE else None
+        # Keyed by identity (the factor is kept alive in the cache entry, so ids are never reused).
+        cached = self._co2e_cache.get(id(factor))
         if cached is None:
             if factor.gases and self.gwp_table is not None:
                 basis = f"{self.gwp_table.report} (recomputed from gases)"
@@ -239,10 +292,10 @@ class _Compiler:
                 basis = f"{factor.gwp_basis} (as published)"
             else:
                 basis = "not stated"
-            cached = (factor_co2e(factor, self.gwp_table), basis, gas_co2e(factor, self.gwp_table))
-            if origin != FactorOrigin.INLINE:
-                self._co2e_cache[key] = cached
-        return cached
+            gases = gas_co2e(factor, self.gwp_table)
+            cached = (factor, factor_co2e(factor, self.gwp_table), basis, gases)
+            self._co2e_cache[id(factor)] = cached
+        return cached[1], cached[2], cached[3]
 
 
 def compile_study(
@@ -257,135 +310,126 @@ def compile_study(
     """
     lines = study.lines
     problems: list[Problem] = []
-    depth = _depths(lines, problems)
-    if depth is None:
+    structure = _depths(lines, problems)
+    if structure is None:
         raise StudyError(problems)
-
-    compiler = _Compiler(study, library, gwp_table)
-    index = {line.line_id: i for i, line in enumerate(lines)}
+    depth, parent_pos = structure
+    _check_numbers(lines, problems)
     n = len(lines)
-    parent = np.full(n, -1, dtype=np.int64)
-    stage_idx = np.zeros(n, dtype=np.int8)
-    gross = np.empty(n, dtype=np.float64)
-    to_activity = np.ones(n, dtype=np.float64)
-    factor_arr = np.zeros(n, dtype=np.float64)
-    allocation = np.empty(n, dtype=np.float64)
-    gas_rows: list[dict[str, float] | None] = [None] * n
-    traces: list[LineTrace] = []
-    warnings: list[Problem] = []
+    stages = _stages(lines, depth, parent_pos, problems)
+    compiler = _Compiler(study, library, gwp_table)
     has_children = [False] * n
-    stages: list[Stage | None] = [None] * n
-
-    # Stages come from the top-level ancestor: resolve in depth order so parents go first.
-    order = sorted(range(n), key=depth.__getitem__)
-    for i in order:
-        line = lines[i]
-        if line.parent_id is None:
-            if line.stage is None:
-                problems.append(
-                    _problem(line, "stage", "a top-level line needs a stage", "line.missing_stage")
-                )
-            stages[i] = line.stage
-        else:
-            p = index[line.parent_id]
-            parent[i] = p
+    for p in parent_pos:
+        if p >= 0:
             has_children[p] = True
-            stages[i] = stages[p]
 
+    to_activity = [1.0] * n
+    factor_values = [0.0] * n
+    gas_rows: list[dict[str, float] | None] = [None] * n
+    units: list[Unit] = [None] * n  # type: ignore[list-item]
+    factors: list[Factor | None] = [None] * n
+    origins: list[str | None] = [None] * n
+    factor_units: list[Unit | None] = [None] * n
+    conversions = [1.0] * n
+    activity_units = [""] * n
+    bases = [""] * n
+    warnings: list[Problem] = []
     for i, line in enumerate(lines):
-        _check_numbers(line, problems)
-        stage = stages[i] or Stage.RAW_MATERIALS
-        stage_idx[i] = stage.index
-        gross[i] = line.gross_quantity
-        allocation[i] = line.allocation
         unit = _unit(line, line.unit, "unit", problems)
         factor, origin = compiler.resolve(line, problems)
         factor_unit = None
-        conversion = 1.0
-        co2e, basis = 0.0, ""
         if factor is not None:
-            factor_unit = _unit(
-                line, factor.unit, "factor_unit" if origin == FactorOrigin.INLINE else "factor_id", problems
-            )
+            column = "factor_unit" if origin == FactorOrigin.INLINE else "factor_id"
+            factor_unit = _unit(line, factor.unit, column, problems)
             try:
-                co2e, basis, gases = compiler.characterise(factor, origin)
+                co2e, basis, gases = compiler.characterise(factor)
             except StudyError as exc:
                 problems.extend(p.located(row=line.origin_row, line_id=line.line_id) for p in exc.problems)
                 continue
+            factor_values[i] = co2e
+            bases[i] = basis
             if len(gases) != 1 or CO2E_UNSPECIFIED not in gases:
                 gas_rows[i] = gases
+        elif not has_children[i]:
+            warnings.append(
+                Problem(f"{_line_label(line)} ('{line.name}') has no emission factor and counts as 0",
+                        code="line.no_factor", row=line.origin_row, column="factor_id", line_id=line.line_id,
+                        severity="warning")
+            )  # fmt: skip
         if unit is None:
             continue
-        activity_unit = unit
-        if line.is_transport:
+        units[i], factors[i], origins[i], factor_units[i] = unit, factor, origin, factor_unit
+        if line.distance_km is not None:
             conversion = _transport_conversion(line, unit, factor_unit, problems)
-            activity_unit = factor_unit or TONNE_KM
-            to_activity[i] = conversion * (line.distance_km or 0.0)
+            activity_units[i] = (factor_unit or TONNE_KM).code
+            to_activity[i] = conversion * line.distance_km
         elif factor_unit is not None:
-            try:
-                conversion = conversion_factor(unit, factor_unit)
-            except UnitError:
-                problems.append(
-                    _problem(
-                        line,
-                        "unit",
-                        f"{_line_label(line)}: quantity unit '{line.unit}' ({unit.dimension}) does not "
-                        f"measure the same thing as the factor's unit '{factor.unit}' "  # type: ignore[union-attr]
-                        f"({factor_unit.dimension})",
-                        "line.unit_mismatch",
-                        unit=line.unit,
-                        factor_unit=factor.unit,  # type: ignore[union-attr]
-                    )
-                )
+            if unit.dimension is not factor_unit.dimension:
+                problems.append(_mismatch(line, unit, factor_unit))
                 continue
+            conversion = unit.to_base / factor_unit.to_base if unit is not factor_unit else 1.0
+            activity_units[i] = factor_unit.code
             to_activity[i] = conversion
-            activity_unit = factor_unit
-        factor_arr[i] = co2e
-        if factor is None and not has_children[i]:
-            warnings.append(
-                Problem(
-                    f"{_line_label(line)} ('{line.name}') has no emission factor and counts as 0",
-                    code="line.no_factor",
-                    row=line.origin_row,
-                    column="factor_id",
-                    line_id=line.line_id,
-                    severity="warning",
-                )
-            )
-        traces.append(
-            LineTrace(
-                line_id=line.line_id,
-                stage=stage,
-                depth=depth[i],
-                unit=unit,
-                factor=factor,
-                factor_origin=origin,
-                factor_unit=factor_unit,
-                conversion=conversion,
-                activity_unit=activity_unit.code,
-                factor_co2e=co2e,
-                basis=basis,
-            )
-        )
+        else:
+            conversion = 1.0
+            activity_units[i] = unit.code
+        conversions[i] = conversion
     if problems:
         raise StudyError(problems)
 
+    factor_arr = np.array(factor_values, dtype=np.float64)
     gas_names, gas_factor = _gas_matrix(gas_rows, factor_arr)
-    levels = _levels(depth)
+    stage_idx = np.array([_STAGE_INDEX[s] for s in stages], dtype=np.int8)
+    line_ids = tuple(line.line_id for line in lines)
     calc_input = CalcInput(
-        line_ids=tuple(line.line_id for line in lines),
-        parent=parent,
-        levels=levels,
+        line_ids=line_ids,
+        parent=np.array(parent_pos, dtype=np.int64),
+        levels=_levels(depth),
         stage=stage_idx,
-        gross_quantity=gross,
-        to_activity=to_activity,
+        gross_quantity=np.array([line.quantity for line in lines], dtype=np.float64)
+        * (1.0 + np.array([line.loss_rate for line in lines], dtype=np.float64)),
+        to_activity=np.array(to_activity, dtype=np.float64),
         factor=factor_arr,
-        allocation=allocation,
+        allocation=np.array([line.allocation for line in lines], dtype=np.float64),
         gas_names=gas_names,
         gas_factor=gas_factor,
-        index=index,
+        index={line_id: i for i, line_id in enumerate(line_ids)},
     )
-    return CompiledStudy(calc_input, tuple(traces), tuple(warnings), study.info.gwp_set.value)
+    traces = Traces(line_ids, stage_idx, depth, units, factors, origins, factor_units, conversions,
+                    activity_units, factor_values, bases)  # fmt: skip
+    return CompiledStudy(calc_input, traces, tuple(warnings), study.info.gwp_set.value)
+
+
+_STAGE_INDEX = {stage: i for i, stage in enumerate(STAGES)}
+
+
+def _stages(lines: list[InventoryLine], depth: list[int], parent_pos: list[int],
+            problems: list[Problem]) -> list[Stage]:  # fmt: skip
+    """Each line's stage: its own at the top level, its top-level ancestor's below."""
+    stages: list[Stage] = [Stage.RAW_MATERIALS] * len(lines)
+    for i in sorted(range(len(lines)), key=depth.__getitem__):
+        p = parent_pos[i]
+        if p >= 0:
+            stages[i] = stages[p]
+        elif lines[i].stage is None:
+            problems.append(
+                _problem(lines[i], "stage", "a top-level line needs a stage", "line.missing_stage")
+            )
+        else:
+            stages[i] = lines[i].stage  # type: ignore[assignment]
+    return stages
+
+
+def _mismatch(line: InventoryLine, unit: Unit, factor_unit: Unit) -> Problem:
+    return _problem(
+        line,
+        "unit",
+        f"{_line_label(line)}: quantity unit '{line.unit}' ({unit.dimension}) does not measure the same thing "
+        f"as the factor's unit '{factor_unit.code}' ({factor_unit.dimension})",
+        "line.unit_mismatch",
+        unit=line.unit,
+        factor_unit=factor_unit.code,
+    )
 
 
 def _transport_conversion(
@@ -455,7 +499,3 @@ def _gas_matrix(
         for gas, value in row.items():
             matrix[idx, col[gas]] = value
     return ordered, matrix
-
-
-def stage_of(stage_index: int) -> Stage:
-    return STAGES[stage_index]

@@ -108,9 +108,14 @@ class Factor:
         return bool(self.gases)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class InventoryLine:
     """One row of the inventory (sheet ``Inventory`` / 清单).
+
+    Treated as an immutable value: edits replace a line with ``dataclasses.replace`` and never
+    assign to its fields, so a shallow copy of ``Study.lines`` is a consistent snapshot for a
+    background calculation. (Not ``frozen=True`` only because frozen dataclasses take three
+    times as long to create, which matters when reading 100,000-line workbooks.)
 
     ``quantity`` is per declared unit for top-level lines and per ONE unit of the parent for
     child lines. ``stage`` is required on top-level lines; children inherit their top-level

@@ -53,7 +53,8 @@ class StudyResult:
                 "kgco2e": emissions[i],
             }
             if trace.factor is not None:
-                line["factor_id"] = trace.factor.factor_id
+                line["factor_id"] = trace.factor.factor_id or None
+                line["factor_origin"] = trace.factor_origin
                 line["factor_kgco2e_per_unit"] = trace.factor_co2e
                 line["factor_unit"] = trace.factor.unit
                 line["factor_basis"] = trace.basis
