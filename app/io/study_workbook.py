@@ -14,13 +14,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from app.io.xlsx_guard import SheetInfo, XlsxLimits, check_sheet, inspect_xlsx
-
-from app.core.domain import Boundary, DataType, Factor, GwpSet, InventoryLine, Stage, Study, StudyInfo
+from app.core.domain import Boundary, Factor, GwpSet, InventoryLine, Study, StudyInfo
 from app.core.errors import InputError, Problem, UnitError
 from app.core.numbers import NumberFormatError, parse_fraction_text, parse_number_text
 from app.core.units import is_known_unit, parse_unit
 from app.io import study_schema as schema
+from app.io.xlsx_guard import SheetInfo, XlsxLimits, check_sheet, inspect_xlsx
 
 Cell = object  # str | float | int | bool | date | datetime | time | timedelta, '' when empty
 
@@ -406,6 +405,84 @@ class _RowReader:
         return all(_is_empty(self.row[c]) for c, _ in self.columns.values() if c < len(self.row))
 
 
+class _Columns:
+    """The inventory read column by column: fast paths for clean cells, located problems for the rest.
+
+    Reading per column (instead of per row through accessor calls) keeps the reader's own cost
+    well below python-calamine's parse time on 100,000-line workbooks.
+    """
+
+    def __init__(self, sheet: _SheetRows, columns: dict[str, tuple[int, ColumnRef]], out: _Collector) -> None:
+        self.out = out
+        self.columns = columns
+        data = sheet.rows[1:]
+        self.raw: dict[str, list[Cell]] = {}
+        width = max((len(r) for r in data), default=0)
+        for key, (c, _) in columns.items():
+            self.raw[key] = (
+                [r[c] for r in data]
+                if c < width and all(len(r) > c for r in data)
+                else [r[c] if c < len(r) else "" for r in data]
+            )
+        self.n = len(data)
+        self.bad = [False] * self.n
+        self._mark_uncached(sheet)
+        keep = [False] * self.n
+        for values in self.raw.values():
+            keep = [k or not (v == "" or v is None) for k, v in zip(keep, values, strict=True)]
+        self.rows = [i for i in range(self.n) if keep[i]]  # 0-based data row → sheet row i + 2
+
+    def _mark_uncached(self, sheet: _SheetRows) -> None:
+        by_letter = {ref.letter: key for key, (_, ref) in self.columns.items()}
+        for cell_ref in sorted(sheet.uncached):
+            letters = cell_ref.rstrip("0123456789")
+            key = by_letter.get(letters)
+            row = int(cell_ref[len(letters) :]) - 2
+            if key is not None and 0 <= row < self.n:
+                self.fail(row, key, _UNCACHED, "cell.uncached_formula")
+                self.raw[key][row] = ""
+
+    def fail(self, i: int, key: str, message: str, code: str) -> None:
+        self.bad[i] = True
+        ref = self.columns[key][1] if key in self.columns else key
+        self.out.add(message, code, i + 2, ref)
+
+    def text(self, key: str) -> list[str]:
+        values = self.raw.get(key)
+        if values is None:
+            return [""] * self.n
+        return [v.strip() if type(v) is str else _text(v) for v in values]
+
+    def numbers(self, key: str, fraction: bool = False) -> list[float | None]:
+        values = self.raw.get(key)
+        if values is None:
+            return [None] * self.n
+        out: list[float | None] = [
+            v if type(v) is float else None if v == "" or v is None else _SLOW for v in values
+        ]
+        parse = parse_fraction_text if fraction else parse_number_text
+        for i in [i for i, v in enumerate(out) if v is _SLOW]:
+            try:
+                out[i] = _number(values[i], parse)
+            except _NotANumber as exc:
+                out[i] = None
+                self.fail(i, key, str(exc), "cell.not_a_number")
+        return out
+
+    def choices(self, key: str, table: dict[str, object]) -> tuple[list[object | None], list[str]]:
+        texts = self.text(key)
+        cache: dict[str, object | None] = {"": None}
+        result = []
+        for t in texts:
+            if t not in cache:
+                cache[t] = schema.lookup_value(t, table)
+            result.append(cache[t])
+        return result, texts
+
+
+_SLOW = object()  # marks a cell that needs the careful (slow) path
+
+
 def _read_inventory(
     file: str, name: str, sheet: _SheetRows, problems: list[Problem]
 ) -> tuple[list[InventoryLine], dict[str, ColumnRef]]:
@@ -413,128 +490,91 @@ def _read_inventory(
     columns = _header(sheet, schema.INVENTORY_FIELDS, out)
     if columns is None:
         return [], {}
-    reader = _RowReader(sheet, columns, out)
+    cols = _Columns(sheet, columns, out)
+    ids = cols.text("line_id")
+    names = cols.text("name")
+    units = cols.text("unit")
+    parents = cols.text("parent_id")
+    quantity = cols.numbers("quantity")
+    loss = cols.numbers("loss_rate", fraction=True)
+    distance = cols.numbers("distance_km")
+    factor_value = cols.numbers("factor_value")
+    allocation = cols.numbers("allocation", fraction=True)
+    factor_ids = cols.text("factor_id")
+    factor_units = cols.text("factor_unit")
+    stages, stage_texts = cols.choices("stage", schema.STAGE_VALUES)
+    data_types, data_type_texts = cols.choices("data_type", schema.DATA_TYPE_VALUES)
+    sources = cols.text("source")
+    comments = cols.text("comment")
     lines: list[InventoryLine] = []
-    for r in range(1, len(sheet.rows)):
-        reader.at(r, sheet.rows[r])
-        if reader.is_blank():
+    for i in cols.rows:
+        _check_row(cols, i, ids[i], names[i], units[i], parents[i], quantity[i], loss[i], distance[i],
+                   factor_value[i], factor_units[i], allocation[i], stages[i], stage_texts[i], data_types[i],
+                   data_type_texts[i])  # fmt: skip
+        if cols.bad[i]:
             continue
-        line = _read_line(reader)
-        if line is not None:
-            lines.append(line)
-    if not lines and not any(p.sheet == name for p in problems):
+        lines.append(
+            InventoryLine(ids[i], names[i], quantity[i], units[i], stages[i], parents[i] or None,  # type: ignore[arg-type]
+                          loss[i] or 0.0, distance[i], factor_ids[i] or None, factor_value[i],
+                          factor_units[i] or None, 1.0 if allocation[i] is None else allocation[i],
+                          data_types[i], sources[i], comments[i], i + 2)  # type: ignore[arg-type]
+        )  # fmt: skip
+    if not cols.rows and not any(p.sheet == name for p in problems):
         out.add("the inventory has no lines", "inventory.empty", 2)
     return lines, {k: ref for k, (_, ref) in columns.items()}
 
 
-def _read_line(rd: _RowReader) -> InventoryLine | None:
-    line_id = rd.text("line_id")
+def _check_row(cols: _Columns, i: int, line_id: str, name: str, unit: str, parent: str, quantity: float | None,
+               loss: float | None, distance: float | None, factor_value: float | None, factor_unit: str,
+               allocation: float | None, stage: object, stage_text: str, data_type: object,
+               data_type_text: str) -> None:  # fmt: skip
+    """Row-level rules (required cells, ranges, choices); cheap when the row is clean."""
     if not line_id:
-        rd.fail("line_id", "line_id is required", "cell.missing")
-    name = rd.text("name")
+        cols.fail(i, "line_id", "line_id is required", "cell.missing")
     if not name:
-        rd.fail("name", "name is required", "cell.missing")
-    quantity = rd.number("quantity", required=True)
-    if quantity is not None and quantity < 0:
-        rd.fail("quantity", f"quantity must be ≥ 0, got {_text(quantity)}", "cell.negative")
-    unit = rd.text("unit")
+        cols.fail(i, "name", "name is required", "cell.missing")
     if not unit:
-        rd.fail("unit", "unit is required", "cell.missing")
-    parent_id = rd.text("parent_id") or None
-    stage = _stage(rd, parent_id)
-    loss_rate = _loss_rate(rd)
-    distance = rd.number("distance_km")
-    if distance is not None and distance < 0:
-        rd.fail("distance_km", f"distance must be ≥ 0 km, got {_text(distance)}", "cell.negative")
-    factor_value = rd.number("factor_value")
-    factor_unit = rd.text("factor_unit") or None
-    if factor_value is not None and factor_unit is None:
-        rd.fail("factor_unit", "factor_unit is required when factor_value is given", "cell.missing")
-    allocation = rd.number("allocation", fraction=True)
-    if allocation is not None and not 0 < allocation <= 1:
-        rd.fail(
-            "allocation",
-            f"allocation must be in (0, 1] (e.g. 0.6 or 60%), got {_text(rd.raw('allocation'))}",
-            "cell.allocation",
-        )
-    data_type = _data_type(rd)
-    source = rd.text("source")
-    comment = rd.text("comment")
-    factor_id = rd.text("factor_id") or None
-    if not rd.ok:
-        return None
-    return InventoryLine(
-        line_id=line_id,
-        name=name,
-        quantity=quantity,  # type: ignore[arg-type]
-        unit=unit,
-        stage=stage,
-        parent_id=parent_id,
-        loss_rate=loss_rate,
-        distance_km=distance,
-        factor_id=factor_id,
-        factor_value=factor_value,
-        factor_unit=factor_unit,
-        allocation=1.0 if allocation is None else allocation,
-        data_type=data_type,
-        source=source,
-        comment=comment,
-        origin_row=rd.r + 1,
-    )
-
-
-def _stage(rd: _RowReader, parent_id: str | None) -> Stage | None:
-    text = rd.text("stage")
-    if not text:
-        if parent_id is None:
-            rd.fail(
-                "stage",
-                "a top-level line needs a stage (raw_materials, production, distribution, use, "
-                "end_of_life / 原材料获取、生产制造、分销运输、使用、废弃处置)",
-                "cell.missing",
-            )
-        return None
-    stage = schema.lookup_value(text, schema.STAGE_VALUES)
+        cols.fail(i, "unit", "unit is required", "cell.missing")
+    if quantity is None:
+        if not cols.bad[i] or cols.raw["quantity"][i] == "":
+            cols.fail(i, "quantity", "quantity is required (a number)", "cell.missing")
+    elif quantity < 0:
+        cols.fail(i, "quantity", f"quantity must be ≥ 0, got {_text(quantity)}", "cell.negative")
     if stage is None:
-        rd.fail(
-            "stage",
-            f"unknown stage '{text}'; expected raw_materials, production, distribution, use or "
-            "end_of_life (原材料获取、生产制造、分销运输、使用、废弃处置)",
-            "cell.stage",
-        )
-    return stage  # type: ignore[return-value]
-
-
-def _loss_rate(rd: _RowReader) -> float:
-    raw = rd.raw("loss_rate")
-    rate = rd.number("loss_rate", fraction=True)
-    if rate is None:
-        return 0.0
-    if rate < 0:
-        rd.fail("loss_rate", f"loss rate must be ≥ 0, got {_text(raw)}", "cell.negative")
-    elif rate >= 1 and not (isinstance(raw, str) and raw.strip().endswith(("%", "％"))):
-        # 5 could mean 5% or 500%: refuse rather than guess; '500%' is explicit and accepted.
-        rd.fail(
-            "loss_rate",
-            f"loss rate {_text(raw)} is ambiguous; write 5% or 0.05 (or {_text(raw)}00% if you "
-            "really mean it)",
-            "cell.loss_rate_ambiguous",
-        )
-    return rate
-
-
-def _data_type(rd: _RowReader) -> DataType | None:
-    text = rd.text("data_type")
-    if not text:
-        return None
-    value = schema.lookup_value(text, schema.DATA_TYPE_VALUES)
-    if value is None:
-        rd.fail(
-            "data_type",
-            f"data_type must be primary / 初级 or secondary / 次级, got '{text}'",
-            "cell.data_type",
-        )
-    return value  # type: ignore[return-value]
+        if stage_text:
+            cols.fail(
+                i,
+                "stage",
+                f"unknown stage '{stage_text}'; expected raw_materials, production, "
+                "distribution, use or end_of_life (原材料获取、生产制造、分销运输、使用、废弃处置)",
+                "cell.stage",
+            )
+        elif not parent:
+            cols.fail(i, "stage", "a top-level line needs a stage (raw_materials, production, distribution, "
+                      "use, end_of_life / 原材料获取、生产制造、分销运输、使用、废弃处置)", "cell.missing")  # fmt: skip
+    if loss is not None:
+        raw = cols.raw["loss_rate"][i]
+        if loss < 0:
+            cols.fail(i, "loss_rate", f"loss rate must be ≥ 0, got {_text(raw)}", "cell.negative")
+        elif loss >= 1 and not (isinstance(raw, str) and raw.strip().endswith(("%", "％"))):
+            # 5 could mean 5% or 500%: refuse rather than guess; '500%' is explicit and accepted.
+            cols.fail(i, "loss_rate", f"loss rate {_text(raw)} is ambiguous; write 5% or 0.05 (or "
+                      f"{_text(raw)}00% if you really mean it)", "cell.loss_rate_ambiguous")  # fmt: skip
+    if distance is not None and distance < 0:
+        cols.fail(i, "distance_km", f"distance must be ≥ 0 km, got {_text(distance)}", "cell.negative")
+    if factor_value is not None:
+        if not factor_unit:
+            cols.fail(i, "factor_unit", "factor_unit is required when factor_value is given", "cell.missing")
+        if factor_value < 0:
+            cols.fail(
+                i, "factor_value", f"factor value must be ≥ 0, got {_text(factor_value)}", "cell.negative"
+            )
+    if allocation is not None and not 0 < allocation <= 1:
+        cols.fail(i, "allocation", "allocation must be in (0, 1] (e.g. 0.6 or 60%), got "
+                  f"{_text(cols.raw['allocation'][i])}", "cell.allocation")  # fmt: skip
+    if data_type is None and data_type_text:
+        cols.fail(i, "data_type", f"data_type must be primary / 初级 or secondary / 次级, got '{data_type_text}'",
+                  "cell.data_type")  # fmt: skip
 
 
 def _read_factors_sheet(file: str, name: str, sheet: _SheetRows, problems: list[Problem]) -> list[Factor]:
