@@ -18,6 +18,7 @@ from app.core.domain import Factor
 from app.core.errors import InputError, Problem
 from app.factors.records import DatasetRecord, FactorHit, FactorRecord
 from app.factors.store import FactorStore
+from app.factors.user_import import Guard, plan_import
 from app.factors.user_library import USER_PREFIX, UserFactorInput, UserLibraryWriter, validate
 from app.paths import factor_db_path, user_data_dir
 
@@ -173,6 +174,11 @@ class FactorLibrary:
         added, replaced = self._user_writer().upsert(items, allow_replace=True)
         self._after_write([i.factor_id for i in items])
         return added, replaced
+
+    def import_user_file(self, path: Path, guard: Guard | None = None) -> tuple[int, int]:
+        """Import an .xlsx/.csv of user factors (all or nothing); returns (added, replaced)."""
+        plan = plan_import(Path(path), guard)
+        return self.import_user_factors(plan.items)
 
     def _validated(self, items: Sequence[UserFactorInput]) -> list[UserFactorInput]:
         out: list[UserFactorInput] = []

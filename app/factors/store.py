@@ -232,8 +232,17 @@ class FactorStore:
             factor = self._factor(row)
             cat, cat_zh, reg, yr, score = row[10:]
             kind = self.datasets().get(factor.dataset)
-            hit = FactorHit(factor, cat or "", cat_zh or "", reg or "", yr, factor.dataset, 0, float(score),
-                            kind.kind if kind else "")  # fmt: skip
+            hit = FactorHit(
+                factor,
+                cat or "",
+                cat_zh or "",
+                reg or "",
+                yr,
+                factor.dataset,
+                0,
+                float(score),
+                kind.kind if kind else "",
+            )
             hits.append((float(score), hit))
         return hits
 
