@@ -1,0 +1,54 @@
+"""Questions and messages to the user, behind one injected object.
+
+Actions ask through a :class:`Prompter` and then do the work themselves, so tests pass a fake
+prompter with canned answers instead of monkeypatching message boxes or file dialogs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+STUDY_FILTER = "Study workbooks 研究数据表 (*.xlsx *.xlsm);;All files (*)"
+
+
+class Prompter(Protocol):
+    def open_path(self, title: str, start: Path | None) -> Path | None: ...
+
+    def save_path(self, title: str, suggested: Path) -> Path | None: ...
+
+    def confirm(self, title: str, text: str) -> bool: ...
+
+    def info(self, title: str, text: str) -> None: ...
+
+    def error(self, title: str, text: str) -> None: ...
+
+
+class QtPrompter:
+    """Native dialogs, parented to the main window."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        self.parent = parent
+
+    def open_path(self, title: str, start: Path | None) -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(self.parent, title, str(start or Path.home()), STUDY_FILTER)
+        return Path(name) if name else None
+
+    def save_path(self, title: str, suggested: Path) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(self.parent, title, str(suggested), STUDY_FILTER)
+        if not name:
+            return None
+        path = Path(name)
+        return path if path.suffix.lower() in (".xlsx", ".xlsm") else path.with_suffix(".xlsx")
+
+    def confirm(self, title: str, text: str) -> bool:
+        answer = QMessageBox.question(self.parent, title, text)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def info(self, title: str, text: str) -> None:
+        QMessageBox.information(self.parent, title, text)
+
+    def error(self, title: str, text: str) -> None:
+        QMessageBox.critical(self.parent, title, text)
