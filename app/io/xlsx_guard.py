@@ -1,0 +1,876 @@
+"""The first door for every .xlsx the app reads: refuse hostile or broken files before a parser sees them.
+
+:func:`inspect_xlsx` checks the container (size, zip structure, declared and real decompressed sizes,
+DTDs in every XML part) and lists the sheets with their visibility; :func:`check_sheet` streams one
+sheet part and refuses absurd dimensions, far-apart cells and huge merges, and lists formulas without
+a cached value. :func:`guard_xlsx` does both for a whole workbook. Nothing here parses cell values:
+the readers (openpyxl, python-calamine) do that afterwards, on a file this module has accepted.
+
+Only stdlib, defusedxml and ``app.core.errors`` are imported, so the guard is cheap to run anywhere.
+
+Findings that shaped the checks (openpyxl 3.1.5, python-calamine 0.9.1, defusedxml 0.7.1, CPython
+3.11.7 with expat 2.5.0; every reader run in a subprocess with RLIMIT_AS = 2 GiB):
+
+* openpyxl uses defusedxml when it is importable: ``openpyxl.xml.DEFUSEDXML`` is True and
+  ``openpyxl.xml.functions.fromstring/iterparse`` are defusedxml's (lxml is not installed; with lxml
+  openpyxl would use ``resolve_entities=False`` instead). A billion-laughs or XXE DTD in a sheet,
+  sharedStrings.xml or styles.xml makes ``load_workbook`` raise ``ValueError("Unable to read
+  workbook ...")`` caused by ``defusedxml.EntitiesForbidden`` - safe, but an unhelpful message.
+  (With ``OPENPYXL_DEFUSEDXML=False`` expat's own amplification limit raises ``ParseError``.)
+* python-calamine (quick-xml) never expands DTD entities: ``&lol9;`` / ``&xxe;`` in a sheet or in
+  sharedStrings.xml raise ``CalamineError``-family ``XmlError: unrecognized entity``; a DTD in
+  styles.xml is silently ignored.
+* A ``<dimension ref="A1:XFD1048576"/>`` claim alone is harmless in calamine 0.9.1 (it reads the
+  two real rows) and in openpyxl. But REAL cells at A1 and XFD1048576 (or 16,384 ref-less ``<c/>``
+  in one row and a later row 1048576) make calamine's ``Range::from_sparse`` allocate the dense
+  rectangle: "memory allocation of 549755813888 bytes failed", then SIGABRT of the whole process,
+  with or without a memory limit. Hence :func:`check_sheet` bounds the real cell extent, not only
+  the claim. openpyxl handles such a sheet (sparse storage) in 0.4 s.
+* A merge over A1:XFD1048576 is ignored by calamine, but openpyxl (normal mode) creates one
+  MergedCell per covered cell: MemoryError after 23 s at 2 GiB (unbounded memory without a limit).
+  Read-only mode ignores merges.
+* A real 2 GiB zip bomb in a sheet part (2 MB on disk): calamine aborts the process after 8 s at
+  2 GiB; openpyxl raises MemoryError after 12 s (``ZipFile.read`` inflates the whole part). A part
+  whose header declares fewer bytes than it inflates to: calamine raises "File is larger than its
+  declared uncompressed size", openpyxl ``BadZipFile: Bad CRC-32``. A header declaring 4 GB for a
+  small part is read fine by both (so the refusal is our policy, cheap and before inflating).
+* Speed of :func:`check_sheet` without formulas: 100,000 rows x 16 columns written by openpyxl
+  (67 MB of XML, 6 MB zipped) 0.31 s; the generated 57 MB sheet of tests/io/hostile_files.py
+  0.22-0.31 s, of which inflating takes 0.07 s. About 5 ms per MB of XML; sheets with formulas,
+  far cells (beyond Z99999) or cells without r= refs take longer (detailed or second pass).
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import struct
+import time
+import zipfile
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO
+from xml.etree.ElementTree import Element, ParseError
+
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import fromstring as _safe_fromstring
+
+from app.core.errors import HostileFileError, InputError, Problem
+
+MiB = 1 << 20
+EXCEL_MAX_ROWS = 1_048_576
+EXCEL_MAX_COLS = 16_384
+
+_OLE2_MAGIC = bytes.fromhex("D0CF11E0A1B11AE1")
+_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
+_OUT_CHUNK = 4 * MiB  # decompressed bytes handed to the scanner at a time
+_IN_CHUNK = 1 * MiB
+_XML_SUFFIXES = (".xml", ".rels", ".vml")
+_OFFICE_DOC_REL = "/officeDocument"
+_SHEET_KINDS = {"worksheet", "chartsheet", "dialogsheet", "macrosheet"}
+
+
+@dataclass(frozen=True, slots=True)
+class XlsxLimits:
+    """What a workbook may claim or contain before it is refused. All sizes are in bytes."""
+
+    max_file_bytes: int = 200 * MiB
+    max_total_uncompressed: int = 1024 * MiB
+    max_part_uncompressed: int = 512 * MiB
+    max_ratio: float = 200.0  # deflate of real XML stays well under 100:1; bombs reach ~1000:1
+    ratio_min_bytes: int = 1 * MiB  # tiny parts (empty styles, blank rows) compress absurdly; let them be
+    max_members: int = 10_000
+    # calamine allocates the rectangle spanned by the cells densely (32 bytes a cell), so the
+    # area cap is a memory cap: 20 M cells = 640 MB. Rows and columns are also capped at Excel's max.
+    max_sheet_cells: int = 20_000_000
+    max_sheet_rows: int = EXCEL_MAX_ROWS
+    max_sheet_cols: int = EXCEL_MAX_COLS
+    max_merged_cells: int = 1_000_000  # total area of a sheet's merges (openpyxl: one object a cell)
+    max_uncached_listed: int = 1_000
+    max_prolog_bytes: int = 64 * 1024  # a DTD may hide only before the root element
+    max_cell_bytes: int = 8 * MiB  # Excel caps a cell at 32,767 characters
+
+
+@dataclass(frozen=True, slots=True)
+class SheetInfo:
+    name: str
+    state: str  # 'visible' | 'hidden' | 'veryHidden'
+    part: str  # zip member, e.g. 'xl/worksheets/sheet1.xml'
+    dimension: str | None = None  # the <dimension ref=...> claim, as written
+    shape: tuple[int, int] | None = None  # (rows, cols) of the claim
+    kind: str = "worksheet"  # or 'chartsheet', 'dialogsheet', 'macrosheet'
+
+
+@dataclass(frozen=True, slots=True)
+class WorkbookInfo:
+    file: str
+    sheets: list[SheetInfo]
+
+    def sheet(self, name: str) -> SheetInfo | None:
+        """The sheet called ``name``, matched case-insensitively and ignoring surrounding spaces."""
+        wanted = name.strip().casefold()
+        return next((s for s in self.sheets if s.name.strip().casefold() == wanted), None)
+
+    @property
+    def hidden(self) -> list[SheetInfo]:
+        return [s for s in self.sheets if s.state != "visible"]
+
+
+@dataclass(frozen=True, slots=True)
+class SheetScan:
+    sheet: str
+    dimension: str | None
+    # No cell lies beyond (max_row, max_col). Exact when every cell had to be located; otherwise
+    # the cells the fast path skipped count as reaching Z99999.
+    max_row: int
+    max_col: int
+    merged_cells: int
+    formulas: int
+    uncached_formulas: list[str] = field(default_factory=list)  # A1 refs, at most max_uncached_listed
+    uncached_truncated: bool = False  # more uncached formulas exist than are listed
+    uncached_count: int = 0
+    seconds: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class GuardedWorkbook:
+    info: WorkbookInfo
+    scans: dict[str, SheetScan]
+
+
+# --- errors ----------------------------------------------------------------------------------------
+
+
+def _hostile(file: str, message: str, code: str, sheet: str | None = None) -> HostileFileError:
+    return HostileFileError(Problem(message, code=code, file=file, sheet=sheet))
+
+
+def _broken(file: str, message: str, code: str, sheet: str | None = None) -> InputError:
+    return InputError(Problem(message, code=code, file=file, sheet=sheet))
+
+
+# --- A1 references ---------------------------------------------------------------------------------
+
+_REF_RE = re.compile(r"^\$?([A-Za-z]{1,7})\$?(\d{1,10})$")
+
+
+def col_index(letters: str) -> int:
+    n = 0
+    for ch in letters.upper():
+        n = n * 26 + ord(ch) - 64
+    return n
+
+
+def col_letters(index: int) -> str:
+    out = ""
+    while index > 0:
+        index, rem = divmod(index - 1, 26)
+        out = chr(65 + rem) + out
+    return out
+
+
+def parse_range(ref: str) -> tuple[int, int] | None:
+    """(rows, cols) spanned by 'A1' or 'A1:XFD1048576'; None if it is not a plain A1 range."""
+    ends = ref.strip().split(":")
+    if not 1 <= len(ends) <= 2:
+        return None
+    cells = [_REF_RE.match(e) for e in ends]
+    if not all(cells):
+        return None
+    rows = [int(m.group(2)) for m in cells if m]
+    cols = [col_index(m.group(1)) for m in cells if m]
+    return max(rows) - min(rows) + 1, max(cols) - min(cols) + 1
+
+
+# --- container checks ------------------------------------------------------------------------------
+
+
+def _sniff_not_zip(path: Path, head: bytes, file: str) -> InputError:
+    if head.startswith(_OLE2_MAGIC):
+        if _file_contains(path, _ENCRYPTED_PACKAGE):
+            return _broken(
+                file,
+                "is password-protected (an encrypted Office file); open it in Excel, remove the "
+                "password (File > Info > Protect Workbook) and save it as .xlsx",
+                "xlsx_encrypted",
+            )
+        return _broken(
+            file,
+            "is an old-format Excel file (.xls), not an .xlsx workbook; open it in Excel and save it as .xlsx",
+            "xlsx_old_xls",
+        )
+    if head.startswith(b"PK"):
+        return _broken(
+            file,
+            "is a damaged or incomplete .xlsx (the zip archive is truncated); copy or download it again",
+            "xlsx_truncated",
+        )
+    return _broken(
+        file,
+        "is not an .xlsx workbook (not a zip archive); if it is an old .xls or a CSV, save it as .xlsx",
+        "xlsx_not_zip",
+    )
+
+
+def _file_contains(path: Path, needle: bytes) -> bool:
+    """Stream the (size-checked) file looking for ``needle``; chunks overlap so no match is missed."""
+    tail = b""
+    with path.open("rb") as fh:
+        while chunk := fh.read(_IN_CHUNK):
+            if needle in tail + chunk:
+                return True
+            tail = chunk[-len(needle) :]
+    return False
+
+
+def _check_end_record(fh: BinaryIO, size: int, limits: XlsxLimits, file: str) -> None:
+    """Bound the central directory BEFORE zipfile builds one object per entry."""
+    fh.seek(max(0, size - 22 - 65_535))
+    tail = fh.read()
+    pos = tail.rfind(b"PK\x05\x06")
+    if pos < 0 or len(tail) - pos < 22:
+        return  # zipfile will report the damage
+    entries, cd_size = struct.unpack_from("<HI", tail, pos + 10)
+    locator = tail.rfind(b"PK\x06\x07", 0, pos)
+    if locator >= 0 and (entries == 0xFFFF or cd_size == 0xFFFFFFFF):
+        (zip64_offset,) = struct.unpack_from("<Q", tail, locator + 8)
+        fh.seek(zip64_offset)
+        rec = fh.read(56)
+        if rec[:4] == b"PK\x06\x06" and len(rec) == 56:
+            entries, cd_size = struct.unpack_from("<QQ", rec, 32)
+    if entries > limits.max_members or cd_size > limits.max_members * 1_100:
+        raise _hostile(
+            file,
+            f"holds {entries:,} zip members (limit {limits.max_members:,}); refused as a possible zip bomb",
+            "xlsx_too_many_members",
+        )
+
+
+def _check_members(infos: list[zipfile.ZipInfo], limits: XlsxLimits, file: str) -> None:
+    """Refuse on the declared sizes alone, before anything is decompressed."""
+    if len(infos) > limits.max_members:
+        raise _hostile(
+            file,
+            f"holds {len(infos):,} zip members (limit {limits.max_members:,}); refused as a possible zip bomb",
+            "xlsx_too_many_members",
+        )
+    seen: set[str] = set()
+    total = 0
+    for info in infos:
+        name = info.filename
+        if name.casefold() in seen:
+            # Two readers could pick different copies: what we check must be what they read.
+            raise _hostile(file, f"holds the zip member '{name}' twice; refused", "xlsx_duplicate_member")
+        seen.add(name.casefold())
+        if info.flag_bits & 0x1:
+            raise _broken(
+                file, "is a password-protected zip archive; save it again as a plain .xlsx", "xlsx_encrypted"
+            )
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            raise _broken(
+                file,
+                f"uses an unsupported compression method for '{name}'; open it in Excel and save it again",
+                "xlsx_compression",
+            )
+        _check_member_size(info, limits, file)
+        total += info.file_size
+        if total > limits.max_total_uncompressed:
+            raise _hostile(
+                file,
+                f"would decompress to more than {limits.max_total_uncompressed / MiB:,.0f} MB; refused as a zip bomb",
+                "xlsx_zip_bomb",
+            )
+
+
+def _check_member_size(info: zipfile.ZipInfo, limits: XlsxLimits, file: str) -> None:
+    name, size, packed = info.filename, info.file_size, info.compress_size
+    if size > limits.max_part_uncompressed:
+        raise _hostile(
+            file,
+            f"part '{name}' declares {size:,} bytes uncompressed (limit {limits.max_part_uncompressed:,}); "
+            "refused as a zip bomb",
+            "xlsx_zip_bomb",
+        )
+    if size > limits.ratio_min_bytes and size > packed * limits.max_ratio:
+        raise _hostile(
+            file,
+            f"part '{name}' is compressed {size / max(packed, 1):,.0f}:1 (limit {limits.max_ratio:,.0f}:1); "
+            "refused as a zip bomb",
+            "xlsx_zip_bomb",
+        )
+    # Deflate never grows data by more than ~0.1 %: a bigger compressed size means the declared
+    # uncompressed size is a lie meant to slip past the checks above.
+    if packed > size + size // 100 + 1024 or (info.compress_type == zipfile.ZIP_STORED and packed != size):
+        raise _hostile(
+            file,
+            f"part '{name}' declares {size:,} bytes but holds {packed:,} compressed; refused (forged zip header)",
+            "xlsx_zip_bomb",
+        )
+
+
+def iter_part(
+    fh: BinaryIO, info: zipfile.ZipInfo, limits: XlsxLimits, file: str, stop_after: int | None = None
+) -> Iterator[bytes]:
+    """Decompress one member ourselves, never past its declared size (which the limits bounded).
+
+    zipfile silently stops at the declared size; other readers (calamine's zip crate) do not, so a
+    stream longer than declared is a forged header and refused here. ``stop_after`` ends early.
+    """
+    fh.seek(info.header_offset)
+    local = fh.read(30)
+    if len(local) < 30 or local[:4] != b"PK\x03\x04":
+        raise _broken(
+            file, f"is damaged (bad zip entry for '{info.filename}'); copy it again", "xlsx_damaged"
+        )
+    name_len, extra_len = struct.unpack_from("<HH", local, 26)
+    fh.seek(info.header_offset + 30 + name_len + extra_len)
+    budget = min(info.file_size, limits.max_part_uncompressed)
+    remaining = info.compress_size
+    inflater = None if info.compress_type == zipfile.ZIP_STORED else zlib.decompressobj(-15)
+    produced = 0
+    while remaining > 0 or (inflater is not None and inflater.unconsumed_tail):
+        if inflater is not None and inflater.unconsumed_tail:
+            out = inflater.decompress(inflater.unconsumed_tail, _OUT_CHUNK)
+        else:
+            data = fh.read(min(_IN_CHUNK, remaining))
+            if not data:
+                raise _broken(
+                    file, f"is damaged ('{info.filename}' is cut short); copy it again", "xlsx_damaged"
+                )
+            remaining -= len(data)
+            out = data if inflater is None else inflater.decompress(data, _OUT_CHUNK)
+        produced += len(out)
+        if produced > budget:
+            raise _hostile(
+                file,
+                f"part '{info.filename}' inflates past its declared {info.file_size:,} bytes; "
+                "refused (forged zip header / zip bomb)",
+                "xlsx_zip_bomb",
+            )
+        if out:
+            yield out
+        if stop_after is not None and produced >= stop_after:
+            return
+        if inflater is not None and inflater.eof:
+            break
+    if inflater is not None and not inflater.eof:
+        raise _broken(file, f"is damaged ('{info.filename}' is cut short); copy it again", "xlsx_damaged")
+
+
+def _read_part(fh: BinaryIO, info: zipfile.ZipInfo, limits: XlsxLimits, file: str) -> bytes:
+    return b"".join(iter_part(fh, info, limits, file))
+
+
+# --- XML prolog: the only place a DTD can be ---------------------------------------------------------
+
+_ROOT_START = re.compile(rb"<[A-Za-z_]")
+_DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
+
+
+def _check_prolog(
+    head: bytes, complete: bool, part: str, limits: XlsxLimits, file: str, sheet: str | None
+) -> int:
+    """Refuse a DTD before the root element; return where the root element starts.
+
+    A document type declaration may only precede the root element (anywhere else the XML is not
+    well-formed and parsers fail without expanding anything), so scanning the prolog is enough.
+    """
+    root = _ROOT_START.search(head)
+    prolog = head if root is None else head[: root.start()]
+    if _DTD.search(prolog):
+        raise _hostile(
+            file,
+            f"part '{part}' contains an XML DTD (entity declarations: billion-laughs or external-entity "
+            "attack); refused. Re-save the file from Excel.",
+            "xlsx_xml_dtd",
+            sheet,
+        )
+    if root is None and not complete and len(head) >= limits.max_prolog_bytes:
+        raise _hostile(
+            file,
+            f"part '{part}' has no XML element in its first {limits.max_prolog_bytes:,} bytes; refused",
+            "xlsx_xml_prolog",
+            sheet,
+        )
+    return -1 if root is None else root.start()
+
+
+def _part_head(fh: BinaryIO, info: zipfile.ZipInfo, limits: XlsxLimits, file: str) -> tuple[bytes, bool]:
+    head = b"".join(iter_part(fh, info, limits, file, stop_after=limits.max_prolog_bytes))
+    return head[: limits.max_prolog_bytes], info.file_size <= limits.max_prolog_bytes
+
+
+# --- workbook structure ------------------------------------------------------------------------------
+
+
+def _parse_xml(data: bytes, part: str, file: str) -> Element:
+    try:
+        return _safe_fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+    except DefusedXmlException as exc:
+        raise _hostile(
+            file,
+            f"part '{part}' contains an XML DTD or entity ({type(exc).__name__}); refused",
+            "xlsx_xml_dtd",
+        ) from None
+    except ParseError as exc:
+        raise _broken(
+            file,
+            f"is damaged: part '{part}' is not valid XML ({exc}); save it again from Excel",
+            "xlsx_damaged",
+        ) from None
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _attr(el: Element, local_name: str) -> str | None:
+    for key, value in el.attrib.items():
+        if _local(key) == local_name:
+            return value
+    return None
+
+
+def _rels(
+    fh: BinaryIO, infos: dict[str, zipfile.ZipInfo], part: str, limits: XlsxLimits, file: str
+) -> dict[str, tuple[str, str]]:
+    """Relationship id -> (type, resolved target part) for ``part`` ('' for the package)."""
+    base_dir, base_name = posixpath.split(part)
+    rels_name = posixpath.join(base_dir, "_rels", base_name + ".rels")
+    info = infos.get(rels_name)
+    if info is None:
+        return {}
+    out: dict[str, tuple[str, str]] = {}
+    for rel in _parse_xml(_read_part(fh, info, limits, file), rels_name, file).iter():
+        if _local(rel.tag) != "Relationship" or rel.get("TargetMode") == "External":
+            continue
+        target = rel.get("Target", "")
+        resolved = target.lstrip("/") if target.startswith("/") else posixpath.join(base_dir, target)
+        out[rel.get("Id", "")] = (rel.get("Type", ""), posixpath.normpath(resolved))
+    return out
+
+
+def _workbook_part(fh: BinaryIO, infos: dict[str, zipfile.ZipInfo], limits: XlsxLimits, file: str) -> str:
+    for rel_type, target in _rels(fh, infos, "", limits, file).values():
+        if rel_type.endswith(_OFFICE_DOC_REL) and target in infos:
+            return target
+    if "xl/workbook.xml" in infos:
+        return "xl/workbook.xml"
+    if "xl/workbook.bin" in infos:
+        raise _broken(
+            file, "is a binary workbook (.xlsb); open it in Excel and save it as .xlsx", "xlsx_xlsb"
+        )
+    raise _broken(
+        file,
+        "is a zip archive but not an Excel workbook (no xl/workbook.xml); save it as .xlsx",
+        "xlsx_no_workbook",
+    )
+
+
+def _list_sheets(
+    fh: BinaryIO, infos: dict[str, zipfile.ZipInfo], limits: XlsxLimits, file: str
+) -> list[SheetInfo]:
+    wb_part = _workbook_part(fh, infos, limits, file)
+    if wb_part.endswith(".bin"):
+        raise _broken(
+            file, "is a binary workbook (.xlsb); open it in Excel and save it as .xlsx", "xlsx_xlsb"
+        )
+    root = _parse_xml(_read_part(fh, infos[wb_part], limits, file), wb_part, file)
+    rels = _rels(fh, infos, wb_part, limits, file)
+    sheets: list[SheetInfo] = []
+    for el in root.iter():
+        if _local(el.tag) != "sheet":
+            continue
+        name = el.get("name", "")
+        rel_type, target = rels.get(_attr(el, "id") or "", ("", ""))
+        if target not in infos:
+            raise _broken(
+                file,
+                f"is damaged: sheet '{name}' has no data part; save it again from Excel",
+                "xlsx_damaged",
+                name,
+            )
+        state = el.get("state", "visible")
+        kind = rel_type.rsplit("/", 1)[-1]
+        sheets.append(SheetInfo(name, state, target, kind=kind if kind in _SHEET_KINDS else "worksheet"))
+    if not sheets:
+        raise _broken(file, "has no sheets; save it again from Excel", "xlsx_no_sheets")
+    return sheets
+
+
+_DIMENSION = re.compile(rb'<(?:[\w.-]+:)?dimension\b[^>]*?\bref="([^"]*)"')
+
+
+def _with_dimension(sheet: SheetInfo, head: bytes) -> SheetInfo:
+    m = _DIMENSION.search(head)
+    if not m:
+        return sheet
+    ref = m.group(1).decode("ascii", "replace")
+    return SheetInfo(sheet.name, sheet.state, sheet.part, ref, parse_range(ref), sheet.kind)
+
+
+# --- public entry points -----------------------------------------------------------------------------
+
+
+def _open_checked(path: Path, limits: XlsxLimits) -> tuple[str, int]:
+    file = path.name
+    if not path.is_file():
+        raise _broken(file, "was not found (or is not a file)", "file_not_found")
+    size = path.stat().st_size
+    if size == 0:
+        raise _broken(file, "is empty (0 bytes); copy it again", "xlsx_empty")
+    if size > limits.max_file_bytes:
+        raise _broken(
+            file,
+            f"is {size / MiB:,.0f} MB (limit {limits.max_file_bytes / MiB:,.0f} MB); split it or remove unused sheets",
+            "xlsx_too_large",
+        )
+    with path.open("rb") as fh:
+        head = fh.read(8)
+    if not zipfile.is_zipfile(path):
+        raise _sniff_not_zip(path, head, file)
+    return file, size
+
+
+def _zip_infos(fh: BinaryIO, size: int, limits: XlsxLimits, file: str) -> dict[str, zipfile.ZipInfo]:
+    _check_end_record(fh, size, limits, file)
+    try:
+        with zipfile.ZipFile(fh) as zf:
+            infos = zf.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError) as exc:
+        raise _broken(
+            file, f"is a damaged .xlsx ({exc}); copy it again or re-save it from Excel", "xlsx_damaged"
+        ) from None
+    _check_members(infos, limits, file)
+    return {i.filename: i for i in infos}
+
+
+def inspect_xlsx(path: Path, limits: XlsxLimits = XlsxLimits()) -> WorkbookInfo:
+    """Check the container and list the sheets; raises HostileFileError or InputError.
+
+    Reads only the declared sizes, the heads of the XML parts (for DTDs) and the small structure
+    parts; sheets' cells are left to :func:`check_sheet`.
+    """
+    path = Path(path)
+    file, size = _open_checked(path, limits)
+    with path.open("rb") as fh:
+        infos = _zip_infos(fh, size, limits, file)
+        heads: dict[str, bytes] = {}
+        for name, info in infos.items():
+            if name.lower().endswith(_XML_SUFFIXES) and info.file_size:
+                head, complete = _part_head(fh, info, limits, file)
+                _check_prolog(head, complete, name, limits, file, None)
+                heads[name] = head
+        _verify_small_parts(fh, infos, limits, file)
+        sheets = _list_sheets(fh, infos, limits, file)
+    return WorkbookInfo(file, [_with_dimension(s, heads.get(s.part, b"")) for s in sheets])
+
+
+def _verify_small_parts(
+    fh: BinaryIO, infos: dict[str, zipfile.ZipInfo], limits: XlsxLimits, file: str
+) -> None:
+    """Inflate every non-sheet XML part once (bounded), so a forged size cannot pass to a reader."""
+    for name, info in infos.items():
+        if name.lower().endswith(_XML_SUFFIXES) and "worksheets/" not in name:
+            for _ in iter_part(fh, info, limits, file):
+                pass
+
+
+def check_sheet(path: Path, sheet: SheetInfo, limits: XlsxLimits = XlsxLimits()) -> SheetScan:
+    """Stream one sheet part: refuse DTDs, absurd dimensions, far-apart cells and huge merges.
+
+    Also lists formulas without a cached value (a reader sees them as empty cells).
+    """
+    path = Path(path)
+    file, size = _open_checked(path, limits)
+    started = time.perf_counter()
+    with path.open("rb") as fh:
+        infos = _zip_infos(fh, size, limits, file)
+        info = infos.get(sheet.part)
+        if info is None:
+            raise _broken(file, f"is damaged: part '{sheet.part}' is missing", "xlsx_damaged", sheet.name)
+        try:
+            scanner = _scan(fh, info, file, sheet.name, limits, exact=False)
+            rows, cols = scanner.extent_bound()
+            exact = rows * cols > limits.max_sheet_cells  # near cells were only bounded: locate all
+        except _NeedExact:
+            exact = True
+        if exact:
+            scanner = _scan(fh, info, file, sheet.name, limits, exact=True)
+        return scanner.result(time.perf_counter() - started)
+
+
+def _scan(
+    fh: BinaryIO, info: zipfile.ZipInfo, file: str, sheet: str, limits: XlsxLimits, exact: bool
+) -> _SheetScanner:
+    scanner = _SheetScanner(file, sheet, info.filename, limits, exact=exact)
+    for chunk in iter_part(fh, info, limits, file):
+        scanner.feed(chunk)
+    scanner.finish()
+    return scanner
+
+
+def guard_xlsx(
+    path: Path, limits: XlsxLimits = XlsxLimits(), sheets: list[str] | None = None
+) -> GuardedWorkbook:
+    """:func:`inspect_xlsx` then :func:`check_sheet` for every worksheet (or only those named)."""
+    info = inspect_xlsx(path, limits)
+    wanted = None if sheets is None else {s.strip().casefold() for s in sheets}
+    scans = {
+        s.name: check_sheet(path, s, limits)
+        for s in info.sheets
+        if s.kind == "worksheet" and (wanted is None or s.name.strip().casefold() in wanted)
+    }
+    return GuardedWorkbook(info, scans)
+
+
+# --- the sheet scanner -------------------------------------------------------------------------------
+
+
+class _NeedExact(Exception):
+    """The fast path met cells without r= references: scan again from the start, locating all."""
+
+
+class _SheetScanner:
+    """Byte-level scan of a sheet part fed in chunks; no XML parser, no per-cell Python work.
+
+    Blocks are cut so no cell element straddles two of them. The fast path is four C-level regex
+    searches per block; a block gets detailed treatment only when one hits (a formula, a merge, a
+    cell or row that is far away or has no r= reference). Cells the fast path skips lie within
+    A1:Z99999; if that bound times the far cells' extent could exceed the area cap, :func:`check_sheet`
+    scans again with ``exact=True``, locating every cell.
+
+    DTDs are looked for only in the prolog: anywhere else a DTD is not well-formed XML and every
+    parser fails before expanding it.
+    """
+
+    def __init__(self, file: str, sheet: str, part: str, limits: XlsxLimits, exact: bool = False) -> None:
+        self.file, self.sheet, self.part, self.limits, self.exact = file, sheet, part, limits, exact
+        self.carry = b""
+        self.started = False
+        self.first_block = True
+        self.dimension: str | None = None
+        self.max_row = self.max_col = 0  # over the cells located exactly
+        self.unlocated = False  # some cells were only bounded to A1:Z99999
+        self.cur_row = self.cur_col = 0  # the last cell's position, to place cells without r=
+        self.merged = 0
+        self.formulas = 0
+        self.uncached: list[str] = []
+        self.uncached_count = 0
+
+    # chunking
+
+    def feed(self, chunk: bytes) -> None:
+        buf = self.carry + chunk
+        if not self.started:
+            if len(buf) < self.limits.max_prolog_bytes and _ROOT_START.search(buf) is None:
+                self.carry = buf
+                return
+            self._start(buf[: self.limits.max_prolog_bytes], complete=False)
+        cut = self._cut(buf)
+        self.carry = buf[cut:]
+        if len(self.carry) > self.limits.max_cell_bytes:
+            raise self._hostile(
+                f"has a single XML element larger than {self.limits.max_cell_bytes // MiB} MB; refused",
+                "xlsx_huge_cell",
+            )
+        self._block(buf[:cut])
+
+    def _cut(self, buf: bytes) -> int:
+        # A safe cut lies outside any cell and any tag: at the start of the last cell if it is
+        # still open, else at the last '<' after the last complete cell.
+        start = max(buf.rfind(self.c_open_sp), buf.rfind(self.c_open_gt))
+        end = buf.rfind(self.c_close)
+        if start > end:
+            gt = buf.find(b">", start)
+            if gt < 0 or buf[gt - 1 : gt] != b"/":
+                return start
+            after = gt + 1
+        else:
+            after = end + len(self.c_close) if end >= 0 else 0
+        return max(after, buf.rfind(b"<"))
+
+    def _start(self, head: bytes, complete: bool) -> None:
+        root = _check_prolog(head, complete, self.part, self.limits, self.file, self.sheet)
+        m = re.match(rb"<([\w.-]+:)?", head[root:]) if root >= 0 else None
+        self._compile(m.group(1) if m and m.group(1) else b"")
+        self.started = True
+
+    def _compile(self, raw: bytes) -> None:
+        p = re.escape(raw)
+        self.c_open_sp, self.c_open_gt, self.c_close = (
+            b"<" + raw + b"c ",
+            b"<" + raw + b"c>",
+            b"</" + raw + b"c>",
+        )
+        self.re_formula = re.compile(b"<" + p + rb"f[ >/]")
+        self.re_merge = re.compile(b"<" + p + rb'mergeCell\b[^>]*?\bref="([^"]*)"')
+        self.re_dimension = re.compile(b"<" + p + rb'dimension\b[^>]*?\bref="([^"]*)"')
+        # Any '<c' that is not a near cell with r= first (A1:Z99999): far cells, ref-less cells,
+        # other attribute orders, and non-cell tags like <cols> (filtered out afterwards).
+        self.re_odd_cell = re.compile(b"<" + p + rb'c(?! r="[A-Z]\d{1,5}")')
+        no_ref = rb'(?:>|/>|\s(?:[^>r]|r(?!="))*>)'
+        self.re_refless = re.compile(b"<" + p + rb"(?:c|row)" + no_ref)
+        self.re_refless_cell = re.compile(b"<" + p + rb"c" + no_ref)
+        self.row_tag = b"<" + raw + b"row"
+        self.merge_tag = raw + b"mergeCell"
+        self.re_refs = re.compile(b"<" + p + rb'c\s[^>]*?\br="([A-Z]{1,7})(\d{1,10})"')
+        self.re_token = re.compile(b"<" + p + rb"(row|c)(?=[\s/>])([^>]*)>")
+        self.re_last_row = re.compile(b"<" + p + rb'row\s[^>]*?\br="(\d{1,10})"')
+        self.re_value = re.compile(b"<" + p + rb"v>([^<]*)</" + p + rb"v>")
+
+    # per block
+
+    def _block(self, block: bytes) -> None:
+        if not block:
+            return
+        if self.first_block:
+            self.first_block = False
+            if m := self.re_dimension.search(block):
+                self._dimension(m.group(1).decode("ascii", "replace"))
+        self._locate(block)
+        if self.merge_tag in block:
+            self._merges(block)
+        if self.re_formula.search(block):
+            self._formulas(block)
+
+    def _locate(self, block: bytes) -> None:
+        if self.exact:
+            self._locate_exact(block)
+            return
+        odd = self.re_odd_cell.search(block)
+        while odd and block[odd.end() : odd.end() + 1] not in (b" ", b">", b"/"):
+            odd = self.re_odd_cell.search(block, odd.end())  # <cols>, <cfRule> …: not cells
+        self.unlocated = True
+        if odd is None:
+            return  # every cell here is a near cell (A1:Z99999) with r= first
+        if self.re_refless_cell.search(block, odd.start()):
+            raise _NeedExact  # cells placed by position need the row count from the very start
+        self._locate_refs(block, odd.start())
+
+    def _locate_exact(self, block: bytes) -> None:
+        if self.re_refless.search(block):
+            self._walk_positions(block)
+            return
+        self._locate_refs(block, 0)
+        last = block.rfind(self.row_tag)
+        if last >= 0 and (m := self.re_last_row.match(block, last)):
+            self.cur_row = int(m.group(1))
+
+    def _locate_refs(self, block: bytes, start: int) -> None:
+        refs = self.re_refs.findall(block, start)
+        if refs:
+            rows = max(map(int, {r for _, r in refs}))
+            cols = max(map(col_index, {c.decode() for c, _ in refs}))
+            self._cell_at(rows, cols)
+            self.cur_col = col_index(refs[-1][0].decode())
+
+    def _walk_positions(self, block: bytes) -> None:
+        for m in self.re_token.finditer(block):
+            attrs = m.group(2)
+            ref = re.search(rb'\br="([A-Z]{0,7})(\d{1,10})"', attrs)
+            if m.group(1) == b"row":
+                self.cur_row = int(ref.group(2)) if ref else self.cur_row + 1
+                self.cur_col = 0
+            elif ref and ref.group(1):
+                self._cell_at(int(ref.group(2)), col_index(ref.group(1).decode()))
+            else:
+                self._cell_at(max(self.cur_row, 1), self.cur_col + 1)
+
+    def _cell_at(self, row: int, col: int) -> None:
+        self.cur_col = col
+        if row > self.max_row or col > self.max_col:
+            self.max_row, self.max_col = max(self.max_row, row), max(self.max_col, col)
+            self._check_extent(self.max_row, self.max_col)
+
+    def _check_extent(self, rows: int, cols: int) -> None:
+        lim = self.limits
+        if rows > lim.max_sheet_rows or cols > lim.max_sheet_cols or rows * cols > lim.max_sheet_cells:
+            raise self._hostile(
+                f"has cells spanning A1:{col_letters(cols)}{rows} ({rows * cols:,} cells, limit "
+                f"{lim.max_sheet_cells:,}); refused. Delete the stray far-away cells and save again.",
+                "xlsx_huge_extent",
+            )
+
+    def extent_bound(self) -> tuple[int, int]:
+        """(rows, cols) no cell lies beyond; exact unless the fast path skipped near cells."""
+        if not self.unlocated:
+            return self.max_row, self.max_col
+        return max(self.max_row, 99_999), max(self.max_col, 26)
+
+    def _dimension(self, ref: str) -> None:
+        self.dimension = ref
+        shape = parse_range(ref)
+        if shape is None:
+            return
+        rows, cols = shape
+        lim = self.limits
+        if rows * cols > lim.max_sheet_cells or rows > lim.max_sheet_rows or cols > lim.max_sheet_cols:
+            raise self._hostile(
+                f"claims {ref} ({rows * cols:,} cells, limit {lim.max_sheet_cells:,}); refused. "
+                "Copy the data into a new sheet and save again.",
+                "xlsx_huge_dimension",
+            )
+
+    def _merges(self, block: bytes) -> None:
+        for m in self.re_merge.finditer(block):
+            ref = m.group(1).decode("ascii", "replace")
+            shape = parse_range(ref)
+            if shape is None:
+                continue
+            self.merged += shape[0] * shape[1]
+            if self.merged > self.limits.max_merged_cells:
+                raise self._hostile(
+                    f"merges {ref} ({shape[0] * shape[1]:,} cells; merged total limit "
+                    f"{self.limits.max_merged_cells:,}); refused. Unmerge the cells and save again.",
+                    "xlsx_huge_merge",
+                )
+
+    def _formulas(self, block: bytes) -> None:
+        for m in self.re_formula.finditer(block):
+            start = max(block.rfind(self.c_open_sp, 0, m.start()), block.rfind(self.c_open_gt, 0, m.start()))
+            if start < 0:
+                continue  # an <f> outside any cell is not a cell formula
+            end = block.find(self.c_close, m.end())
+            tag_end = block.find(b">", start)
+            start_tag, body = block[start:tag_end], block[tag_end : len(block) if end < 0 else end]
+            self.formulas += 1
+            if self._has_cached_value(start_tag, body):
+                continue
+            self.uncached_count += 1
+            if len(self.uncached) < self.limits.max_uncached_listed:
+                ref = re.search(rb'\br="([A-Z]{1,7}\d{1,10})"', start_tag)
+                self.uncached.append(ref.group(1).decode() if ref else "?")
+
+    def _has_cached_value(self, start_tag: bytes, body: bytes) -> bool:
+        v = self.re_value.search(body)
+        if v and v.group(1):
+            return True
+        # Excel stores a formula whose result is the empty text as t="str" with an empty <v></v>.
+        return bool(v) and b't="str"' in start_tag
+
+    def finish(self) -> None:
+        if not self.started:
+            self._start(self.carry[: self.limits.max_prolog_bytes], complete=True)
+        self._block(self.carry)
+        self.carry = b""
+
+    def result(self, seconds: float) -> SheetScan:
+        rows, cols = self.extent_bound()
+        return SheetScan(
+            sheet=self.sheet,
+            dimension=self.dimension,
+            max_row=rows,
+            max_col=cols,
+            merged_cells=self.merged,
+            formulas=self.formulas,
+            uncached_formulas=list(self.uncached),
+            uncached_truncated=self.uncached_count > len(self.uncached),
+            uncached_count=self.uncached_count,
+            seconds=seconds,
+        )
+
+    def _hostile(self, message: str, code: str) -> HostileFileError:
+        return _hostile(self.file, message, code, self.sheet)
