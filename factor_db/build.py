@@ -31,7 +31,7 @@ from app.factors.schema import (
     create_schema,
     sqlite_engine,
 )
-from app.factors.text import index_tokens
+from app.factors.text import search_columns
 from factor_db import datasets as ds
 from factor_db import loaders
 from factor_db.loaders import FactorSpec, Skipped
@@ -101,14 +101,8 @@ def _factor_row(spec: FactorSpec, rowid: int) -> dict[str, object]:
 
 
 def fts_values(row: dict[str, object]) -> tuple[object, ...]:
-    """The FTS columns (name, keywords, category, region) of one factor row, tokenised."""
-    return (
-        row["rowid"],
-        index_tokens(f"{row['name']} {row['name_zh']}"),
-        index_tokens(f"{row['keywords']} {row['factor_id']} {row['year'] or ''}"),
-        index_tokens(f"{row['category']} {row['category_zh']}"),
-        index_tokens(f"{row['region']} {row['region_zh']}"),
-    )
+    """rowid and the FTS columns (name, keywords, category, region) of one factor row."""
+    return (row["rowid"], *search_columns(row))
 
 
 def build(out: Path = DEFAULT_OUT, sources: Path = SOURCES, verbose: bool = False) -> dict[str, int]:

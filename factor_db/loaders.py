@@ -559,7 +559,7 @@ def _cn_factor(row: dict[str, str]) -> FactorSpec:
         zh = f"{_CFP_ZH}，输配电（{'含' if incl else '不含'}线损）"
     elif base == "grid_avg_co2":
         fid, en, zh = f"cn-mee:co2:{year}:{place}", f"{_CO2_EN}, {where}", f"{_CO2_ZH}，{where_zh}"
-        boost = 1.5 if level == "national" else 1.2
+        boost = 2.0 if level == "national" else 1.2
     elif base == "grid_avg_co2_excl_market_nonfossil":
         fid = f"cn-mee:co2-excl-market-nonfossil:{year}:national"
         en = f"{_CO2_EN}, national, excluding market-traded non-fossil electricity"

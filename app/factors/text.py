@@ -18,6 +18,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
+
+from app.core.units import parse_unit
 
 # CJK ideographs (incl. extension A and compatibility), and Latin/digit words.
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -52,3 +55,35 @@ def query_terms(query: str) -> list[str]:
             # One letter as a prefix matches most of the library and means nothing yet.
             terms.append(f'"{run}"*' if len(run) > 1 else f'"{run}"')
     return list(dict.fromkeys(terms))
+
+
+# Words people type for a factor's unit besides its code and Chinese label.
+UNIT_WORDS = {
+    "L": "litre litres liter liters",
+    "m3": "cubic metre metres meter",
+    "t": "tonne tonnes",
+    "kg": "kilogram",
+    "gal": "gallon gallons",
+    "t·km": "tkm tonne-km tonne km",
+    "vehicle·km": "vehicle km",
+    "vehicle·mile": "vehicle mile miles",
+    "passenger·km": "passenger km pkm",
+    "short ton": "short ton tons",
+    "USD": "dollar dollars spend",
+}
+
+
+def unit_words(unit: str) -> str:
+    return f"{unit} {parse_unit(unit).label_zh} {UNIT_WORDS.get(unit, '')}"
+
+
+def search_columns(row: Mapping[str, object]) -> tuple[str, str, str, str]:
+    """The FTS columns (name, keywords, category, region) of a factor row, tokenised."""
+    return (
+        index_tokens(f"{row['name']} {row['name_zh']}"),
+        index_tokens(
+            f"{row['keywords']} {row['factor_id']} {row['year'] or ''} {unit_words(str(row['unit']))}"
+        ),
+        index_tokens(f"{row['category']} {row['category_zh']}"),
+        index_tokens(f"{row['region']} {row['region_zh']}"),
+    )

@@ -23,7 +23,7 @@ from app.core.errors import InputError, Problem, UnitError
 from app.core.gwp import CH4_FOSSIL, CH4_NON_FOSSIL, CO2, N2O
 from app.core.units import parse_unit
 from app.factors.schema import Dataset, FactorRow, create_schema, sqlite_engine
-from app.factors.text import index_tokens
+from app.factors.text import search_columns
 
 USER_PREFIX = "user:"
 USER_DATASET = "user"
@@ -212,15 +212,12 @@ class UserLibraryWriter:
         rows = s.execute(select(FactorRow).where(FactorRow.factor_id.in_(ids))).scalars().all()
         for r in rows:
             conn.exec_driver_sql("DELETE FROM factor_fts WHERE rowid=?", (r.rowid,))
+            values = {c: getattr(r, c) for c in ("name", "name_zh", "factor_id", "year", "unit", "category")}
+            values.update(category_zh=r.category_zh, region=r.region, region_zh=r.region_zh)
+            values["keywords"] = f"{r.keywords} {r.source}"  # a supplier's name finds its factors
             conn.exec_driver_sql(
                 "INSERT INTO factor_fts(rowid, name, keywords, category, region) VALUES (?,?,?,?,?)",
-                (
-                    r.rowid,
-                    index_tokens(f"{r.name} {r.name_zh}"),
-                    index_tokens(f"{r.keywords} {r.factor_id} {r.source} {r.year or ''}"),
-                    index_tokens(f"{r.category} {r.category_zh}"),
-                    index_tokens(r.region),
-                ),
+                (r.rowid, *search_columns(values)),
             )
 
     @staticmethod
