@@ -118,14 +118,15 @@ class FactorLibrary:
         Words may come in any order and each must match (English words as prefixes, Chinese by
         character pairs). Filters narrow the result; with filters only, factors are listed by
         preference. Ranking is bm25 (name counts most) minus the factor's stored preference
-        (e.g. the latest China electricity carbon-footprint factor for product footprints).
+        (e.g. the latest China electricity carbon-footprint factor for product footprints);
+        matching user factors are listed before bundled ones.
         """
         limit = max(1, min(int(limit), MAX_LIMIT))
         filters = {"category": category, "region": region, "year": year, "dataset": dataset}
-        scored = self._bundled.search(query, limit, **filters)
-        if self._user is not None:
-            scored += self._user.search(query, limit, **filters)
-            scored.sort(key=lambda sh: (sh[0], sh[1].factor_id))
+        # The user's own matching factors come first: they were added on purpose, and bm25 scores
+        # of a small user file are not comparable with those of the bundled library.
+        scored = self._user.search(query, limit, **filters) if self._user is not None else []
+        scored += self._bundled.search(query, limit, **filters)
         hits = [sh[1] for sh in scored[:limit]]
         return [_ranked(h, i) for i, h in enumerate(hits, start=1)]
 

@@ -176,7 +176,7 @@ class UserLibraryWriter:
 
     def upsert(self, items: Sequence[UserFactorInput], *, allow_replace: bool) -> tuple[int, int]:
         """Insert or replace factors in one transaction; returns (added, replaced)."""
-        now = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
+        now = dt.datetime.now(dt.UTC).isoformat()  # the user factor's version: microseconds tell edits apart
         existing = self.existing_ids([i.factor_id for i in items])
         if existing and not allow_replace:
             raise InputError(
