@@ -39,11 +39,13 @@ class FactorLibrary:
             self._user = FactorStore.open(user_path, read_only=False)
 
     @classmethod
-    def open(cls, bundled_path: Path | None = None, user_path: Path | None = None) -> FactorLibrary:
+    def open(
+        cls, bundled_path: Path | str | None = None, user_path: Path | str | None = None
+    ) -> FactorLibrary:
         """Open the bundled library read-only; the user library is created on the first write."""
-        bundled = FactorStore.open(bundled_path or factor_db_path(BUNDLED_FILE), read_only=True)
+        bundled = FactorStore.open(Path(bundled_path or factor_db_path(BUNDLED_FILE)), read_only=True)
         try:
-            return cls(bundled, user_path or user_data_dir() / USER_FILE)
+            return cls(bundled, Path(user_path or user_data_dir() / USER_FILE))
         except BaseException:
             bundled.close()
             raise
