@@ -287,7 +287,8 @@ class InventoryModel(QAbstractItemModel):
         if col.key == "factor_id" and line.factor_id:
             factor = self.catalog.get(line.factor_id, self.bridge.study)
             if factor is not None:
-                return f"{factor.name_zh or factor.name}  [{factor.factor_id}]"
+                zh = f" {factor.name_zh}" if factor.name_zh and factor.name_zh != factor.name else ""
+                return f"{factor.name}{zh}  [{factor.factor_id}]"
         if col.key == "factor_id" and line.factor_value is not None:
             return self.tr("(value on the line)")
         return display_text(line, col.key)
