@@ -104,6 +104,7 @@ class StageEditor(QWidget):
         self.stage = stage
         self.model = InventoryModel(bridge, stage, catalog, self)
         self.model.statusMessage.connect(self.message)
+        self.model.resultsChanged.connect(self._repaint)
 
         title = QLabel(f"<b>{self.tr(stage.label_en)}</b> &nbsp; {stage.label_zh}")
         title.setObjectName("pageTitle")
@@ -164,6 +165,9 @@ class StageEditor(QWidget):
         self.view.expandAll()
         self._update_footer()
 
+    def _repaint(self) -> None:
+        self.view.viewport().update()
+
     # --- view state across model resets ------------------------------------------------------
 
     def _remember_view_state(self) -> None:
@@ -193,15 +197,15 @@ class StageEditor(QWidget):
         self._current_before_reset = None
 
     def _on_changed(self, changes: Changes) -> None:
-        if changes.structure or changes.lines:
+        if changes.structure or (self.stage is Stage.END_OF_LIFE and changes.lines):
             self._update_footer()
 
     def _update_footer(self) -> None:
         n = self.model.line_count()
         text = self.tr("{0} lines").format(n)
         if self.stage is Stage.END_OF_LIFE:
-            by_id = self.bridge.study.line_by_id()
-            shares = sum(by_id[lid].allocation for lid in self.model.top_level_ids() if lid in by_id)
+            tops = [self.model.line_for(lid) for lid in self.model.top_level_ids()]
+            shares = sum(line.allocation for line in tops if line is not None)
             if self.model.top_level_ids():
                 text += (
                     "  ·  "

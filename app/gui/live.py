@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.core.compile import DictFactorSource
@@ -57,16 +58,11 @@ class LiveResult:
 
 def _subtree_totals(result: StudyResult) -> dict[str, float]:
     """Each line's emissions plus its descendants' (a sub-assembly shows its whole share)."""
-    r = result.result
-    totals = dict(zip(r.line_ids, r.emissions.tolist(), strict=True))
-    parent_of = {line.line_id: line.parent_id for line in result.study.lines}
-    # Children are at a greater depth than their parents: add deepest first.
-    depth = {t.line_id: t.depth for t in result.traces}
-    for lid in sorted(totals, key=lambda x: -depth.get(x, 0)):
-        p = parent_of.get(lid)
-        if p is not None and p in totals:
-            totals[p] += totals[lid]
-    return totals
+    inp = result.compiled.input
+    totals = np.array(result.result.emissions, dtype=np.float64, copy=True)
+    for level in reversed(inp.levels[1:]):  # deepest first, so grandchildren reach the top
+        np.add.at(totals, inp.parent[level], totals[level])
+    return dict(zip(inp.line_ids, totals.tolist(), strict=True))
 
 
 def calculate_snapshot(

@@ -156,7 +156,7 @@ class MainWindow(QMainWindow):
         self.calc = LiveCalculator(bridge.document, self.catalog, ctx.gwp_tables, self.runner, self)
         bridge.changed.connect(self.calc.on_changes)
         bridge.editRejected.connect(self.show_message)
-        bridge.undo_stack.cleanChanged.connect(lambda _clean: self._update_title())
+        bridge.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self.calc.resultReady.connect(self._on_result)
         self.calc.failed.connect(
             lambda msg: self.show_message(self.tr("Calculation failed: {0}").format(msg))
@@ -497,6 +497,9 @@ class MainWindow(QMainWindow):
             n = self.stage_editors[stage].model.line_count()
             item.setText(f"{en}  ({n})\n{zh}")
         self.lines_status.setText(self.tr("{0} lines").format(len(self.bridge.study.lines)) + " 行")
+
+    def _on_clean_changed(self, _clean: bool) -> None:
+        self._update_title()
 
     def _update_title(self) -> None:
         doc = self.bridge.document

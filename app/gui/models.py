@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+import numpy as np
 from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractTableModel,
@@ -57,6 +58,10 @@ _WARN_BG = QColor(255, 244, 206)
 _EXCLUDED_FG = QColor(150, 150, 150)
 _COMPUTED_BG = QColor(243, 246, 248)
 _ROOT = -1
+_FLAGS = {  # computed once: enum arithmetic in flags() showed up in profiles
+    False: Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable,
+    True: Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable,
+}
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -101,6 +106,7 @@ class InventoryModel(QAbstractItemModel):
     """The lines of one stage as a tree; columns from :data:`app.gui.columns.COLUMNS`."""
 
     statusMessage = Signal(str)
+    resultsChanged = Signal()
 
     def __init__(
         self,
@@ -229,11 +235,8 @@ class InventoryModel(QAbstractItemModel):
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
-            return Qt.ItemFlag.ItemIsDropEnabled
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self.columns[index.column()].editable:
-            base |= Qt.ItemFlag.ItemIsEditable
-        return base
+            return Qt.ItemFlag.NoItemFlags
+        return _FLAGS[self.columns[index.column()].editable]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -399,12 +402,10 @@ class InventoryModel(QAbstractItemModel):
         self._repaint_all()
 
     def _repaint_all(self) -> None:
-        last = len(self.columns) - 1
-        for kids in self._children.values():
-            if kids:
-                self.dataChanged.emit(
-                    self.createIndex(0, 0, kids[0]), self.createIndex(len(kids) - 1, last, kids[-1])
-                )
+        # Results touch the calculated columns and problem marks of every row. A dataChanged
+        # over 10k rows makes QTreeView walk them all (~0.1 s); the views only need to repaint
+        # what is visible, so they listen to ``resultsChanged`` instead (no proxies sit between).
+        self.resultsChanged.emit()
 
     def line_problems(self, lid: str) -> list[Problem]:
         return list(self._problems.get(lid, {}).values())
@@ -510,7 +511,7 @@ def hotspots(live: LiveResult | None, limit: int = 10) -> list[Hotspot]:
     emissions = res.result.emissions
     total = res.total
     by_id = res.study.line_by_id()
-    order = sorted(range(len(emissions)), key=lambda i: -float(emissions[i]))[:limit]
+    order = np.argsort(-emissions, kind="stable")[:limit].tolist()
     out = []
     for i in order:
         value = float(emissions[i])

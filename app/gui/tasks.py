@@ -11,6 +11,7 @@ after half a second, so quick work never flashes a dialog.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import traceback
 from collections.abc import Callable
@@ -27,7 +28,11 @@ SHOW_PROGRESS_AFTER_MS = 500
 
 
 class Task(QObject):
-    """Handle of one submitted job; its signals arrive on the GUI thread (queued)."""
+    """Handle of one submitted job; its signals arrive on the GUI thread.
+
+    The worker thread never holds a reference to this object (only to the runner's relay), so
+    it is always created and destroyed on the GUI thread.
+    """
 
     progressed = Signal(int, int, str)
     finished = Signal(object)
@@ -35,10 +40,10 @@ class Task(QObject):
     cancelled = Signal()
     done = Signal()  # after any of finished/failed/cancelled
 
-    def __init__(self, title: str, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, title: str, progress: Progress) -> None:
+        super().__init__()
         self.title = title
-        self.progress = Progress(self._report)
+        self.progress = progress
         self.is_done = False
         self.result: object = None
         self.error: BaseException | None = None
@@ -47,10 +52,6 @@ class Task(QObject):
         """Ask the work to stop; if it cannot, its result is dropped when it arrives."""
         self.progress.cancel()
 
-    def _report(self, done: int, total: int, message: str) -> None:
-        self.progressed.emit(done, total, message)  # from the worker: delivered queued
-
-    # The slots below run on the GUI thread (the Task lives there).
     def _on_result(self, value: object) -> None:
         self.is_done = True
         if self.progress.cancelled:
@@ -71,27 +72,30 @@ class Task(QObject):
 
 
 class _Relay(QObject):
-    """Lives on the GUI thread; the worker emits these to hand results over."""
+    """One per runner, on the GUI thread; workers emit these (queued) with their task number."""
 
-    result = Signal(object)
-    error = Signal(object)
+    progressed = Signal(int, int, int, str)
+    result = Signal(int, object)
+    error = Signal(int, object)
 
 
 class _Worker(QRunnable):
-    def __init__(self, fn: Callable[..., Any], task: Task, relay: _Relay, args: tuple) -> None:
+    def __init__(
+        self, fn: Callable[..., Any], number: int, progress: Progress, relay: _Relay, args: tuple
+    ) -> None:
         super().__init__()
         self.setAutoDelete(True)
-        self._fn, self._task, self._relay, self._args = fn, task, relay, args
+        self._fn, self._number, self._progress, self._relay, self._args = fn, number, progress, relay, args
 
     def run(self) -> None:
         try:
-            value = self._fn(self._task.progress, *self._args)
+            value = self._fn(self._progress, *self._args)
         except BaseException as exc:
             if not isinstance(exc, Cancelled):
-                log.debug("task %s failed:\n%s", self._task.title, traceback.format_exc())
-            self._relay.error.emit(exc)
+                log.debug("task %d failed:\n%s", self._number, traceback.format_exc())
+            self._relay.error.emit(self._number, exc)
         else:
-            self._relay.result.emit(value)
+            self._relay.result.emit(self._number, value)
 
 
 class TaskRunner(QObject):
@@ -101,31 +105,52 @@ class TaskRunner(QObject):
 
     def __init__(self, parent: QObject | None = None, max_threads: int = 2) -> None:
         super().__init__(parent)
-        self._pool = QThreadPool(self)
+        self._pool = QThreadPool(self)  # created first, destroyed first: waits for running work
         self._pool.setMaxThreadCount(max_threads)
-        self._live: set[Task] = set()
+        self._relay = _Relay(self)
+        self._relay.progressed.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
+        self._relay.result.connect(self._on_result, Qt.ConnectionType.QueuedConnection)
+        self._relay.error.connect(self._on_error, Qt.ConnectionType.QueuedConnection)
+        self._live: dict[int, Task] = {}
+        self._numbers = itertools.count(1)
 
     def submit(self, fn: Callable[..., Any], *args: Any, title: str = "") -> Task:
-        task = Task(title, self)
-        relay = _Relay(task)
-        relay.result.connect(task._on_result, Qt.ConnectionType.QueuedConnection)
-        relay.error.connect(task._on_error, Qt.ConnectionType.QueuedConnection)
-        self._live.add(task)
-        task.done.connect(lambda: self._forget(task))
+        number = next(self._numbers)
+        relay = self._relay
+        progress = Progress(lambda done, total, message: relay.progressed.emit(number, done, total, message))
+        task = Task(title, progress)
+        self._live[number] = task
         self.submitted.emit(task)
-        self._pool.start(_Worker(fn, task, relay, args))
+        self._pool.start(_Worker(fn, number, progress, relay, args))
         return task
 
-    def _forget(self, task: Task) -> None:
-        self._live.discard(task)
-        task.deleteLater()
+    def _on_progress(self, number: int, done: int, total: int, message: str) -> None:
+        task = self._live.get(number)
+        if task is not None:
+            task.progressed.emit(done, total, message)
+
+    def _on_result(self, number: int, value: object) -> None:
+        task = self._live.get(number)
+        if task is not None:
+            task._on_result(value)
+            self._release(number)
+
+    def _on_error(self, number: int, exc: object) -> None:
+        task = self._live.get(number)
+        if task is not None:
+            task._on_error(exc)
+            self._release(number)
+
+    def _release(self, number: int) -> None:
+        # Dropped on the next turn of the event loop, never while its own signal is emitting.
+        QTimer.singleShot(0, self, lambda: self._live.pop(number, None))
 
     @property
     def active(self) -> int:
-        return len(self._live)
+        return sum(1 for t in self._live.values() if not t.is_done)
 
     def cancel_all(self) -> None:
-        for task in list(self._live):
+        for task in list(self._live.values()):
             task.cancel()
 
     def wait(self, msecs: int = -1) -> bool:

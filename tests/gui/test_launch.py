@@ -1,0 +1,60 @@
+"""Start-up: argument parsing, the CJK font, and ``--screenshot`` in a real process."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from app.gui.launch import GuiArgs, UsageError, parse_args
+
+pytestmark = pytest.mark.gui
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_parse_args() -> None:
+    assert parse_args([]) == GuiArgs()
+    assert parse_args(["open", "k.xlsx"]) == GuiArgs(open_path=Path("k.xlsx"))
+    assert parse_args(["--screenshot", "o.png"]) == GuiArgs(screenshot=Path("o.png"))
+    assert parse_args(["--screenshot=o.png", "k.xlsx"]) == GuiArgs(Path("k.xlsx"), Path("o.png"))
+    with pytest.raises(UsageError):
+        parse_args(["open"])
+
+
+def test_bundled_cjk_font_is_registered(qapp) -> None:
+    from app.gui.launch import register_fonts
+
+    families = register_fonts(qapp)
+    assert families and "WenQuanYi" in families[0]
+    assert families[0] in qapp.font().families()
+
+
+def test_screenshot_renders_a_png(kettle_file: Path, tmp_path: Path) -> None:
+    out = tmp_path / "shot.png"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "app", "--screenshot", str(out), str(kettle_file)],
+        capture_output=True, text=True, cwd=ROOT, env=env, timeout=60,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(out))
+    assert image.width() >= 1200 and image.height() >= 700
+
+
+def test_screenshot_of_a_bad_file_exits_2_with_located_errors(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.xlsx"
+    bad.write_bytes(b"not a zip")
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "app", "--screenshot", str(tmp_path / "x.png"), str(bad)],
+        capture_output=True, text=True, cwd=ROOT, env=env, timeout=60,
+    )  # fmt: skip
+    assert proc.returncode == 2
+    assert "bad.xlsx" in proc.stderr
+    assert not (tmp_path / "x.png").exists()
