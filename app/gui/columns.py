@@ -53,7 +53,7 @@ COLUMNS: tuple[Column, ...] = (
     Column(
         KGCO2E,
         "kg CO2e",
-        "千克二氧化碳当量",
+        "碳排放",
         "computed",
         84,
         "Emissions of the line and its sub-lines per declared unit",
