@@ -417,20 +417,23 @@ class _Columns:
         self.columns = columns
         data = sheet.rows[1:]
         self.raw: dict[str, list[Cell]] = {}
-        width = max((len(r) for r in data), default=0)
+        rectangular = bool(data) and all(len(r) == len(data[0]) for r in data)
         for key, (c, _) in columns.items():
-            self.raw[key] = (
-                [r[c] for r in data]
-                if c < width and all(len(r) > c for r in data)
-                else [r[c] if c < len(r) else "" for r in data]
-            )
+            if rectangular and c < len(data[0]):
+                self.raw[key] = [r[c] for r in data]
+            else:
+                self.raw[key] = [r[c] if c < len(r) else "" for r in data]
         self.n = len(data)
         self.bad = [False] * self.n
         self._mark_uncached(sheet)
-        keep = [False] * self.n
-        for values in self.raw.values():
-            keep = [k or not (v == "" or v is None) for k, v in zip(keep, values, strict=True)]
-        self.rows = [i for i in range(self.n) if keep[i]]  # 0-based data row → sheet row i + 2
+        # A row is blank when every recognised column is empty (extra columns do not count).
+        picked = [values for values in self.raw.values()]
+        width = len(picked)
+        self.rows = [
+            i
+            for i, cells in enumerate(zip(*picked, strict=True))
+            if cells.count("") + cells.count(None) != width
+        ]  # 0-based data row → sheet row i + 2
 
     def _mark_uncached(self, sheet: _SheetRows) -> None:
         by_letter = {ref.letter: key for key, (_, ref) in self.columns.items()}
@@ -508,9 +511,20 @@ def _read_inventory(
     comments = cols.text("comment")
     lines: list[InventoryLine] = []
     for i in cols.rows:
-        _check_row(cols, i, ids[i], names[i], units[i], parents[i], quantity[i], loss[i], distance[i],
-                   factor_value[i], factor_units[i], allocation[i], stages[i], stage_texts[i], data_types[i],
-                   data_type_texts[i])  # fmt: skip
+        q, loss_i, alloc_i, fv = quantity[i], loss[i], allocation[i], factor_value[i]
+        # The full row check runs only where a quick look finds something to report.
+        if (
+            cols.bad[i] or not ids[i] or not names[i] or not units[i] or q is None or q < 0
+            or (stages[i] is None and (stage_texts[i] or not parents[i]))
+            or (loss_i is not None and not 0 <= loss_i < 1)
+            or (distance[i] is not None and distance[i] < 0)  # type: ignore[operator]
+            or (fv is not None and (fv < 0 or not factor_units[i]))
+            or (alloc_i is not None and not 0 < alloc_i <= 1)
+            or (data_types[i] is None and data_type_texts[i])
+        ):  # fmt: skip
+            _check_row(cols, i, ids[i], names[i], units[i], parents[i], q, loss_i, distance[i], fv,
+                       factor_units[i], alloc_i, stages[i], stage_texts[i], data_types[i],
+                       data_type_texts[i])  # fmt: skip
         if cols.bad[i]:
             continue
         lines.append(

@@ -35,6 +35,13 @@ class LazyFactorSource:
     def get_factor(self, factor_id: str) -> Factor | None:
         return self.source.get_factor(factor_id)
 
+    def get_factors(self, factor_ids: list[str]) -> dict[str, Factor]:
+        bulk = getattr(self.source, "get_factors", None)
+        if bulk is not None:
+            return bulk(factor_ids)
+        found = {i: self.source.get_factor(i) for i in factor_ids}
+        return {i: f for i, f in found.items() if f is not None}
+
     def close(self) -> None:
         close = getattr(self._source, "close", None)
         if close is not None:

@@ -68,7 +68,9 @@ def test_template_has_instructions_dropdowns_and_an_example_that_is_never_calcul
     headers = [c.value for c in inventory[1]]
     assert headers[0] == "line_id / 行号" and headers[5] == "unit / 单位"
     assert inventory.max_row == 1  # empty: the example lives on its own sheet
-    validations = {str(dv.sqref).split(":")[0]: dv.formula1 for dv in inventory.data_validations.dataValidation}
+    validations = {
+        str(dv.sqref).split(":")[0]: dv.formula1 for dv in inventory.data_validations.dataValidation
+    }
     assert "Lists" in validations["C2"] and "Lists" in validations["F2"]  # stage and unit drop-downs
     study_validations = [dv.formula1 for dv in wb["Study"].data_validations.dataValidation]
     assert len(study_validations) == 2  # boundary and GWP set

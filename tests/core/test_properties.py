@@ -64,7 +64,9 @@ def test_stage_sums_equal_total_equal_sum_of_lines(lines: list[InventoryLine]) -
     assert _close(r.total, math.fsum(r.emissions.tolist()))
     for stage in STAGES:
         mask = [STAGES[s] is stage for s in compile_study(study(*lines)).input.stage.tolist()]
-        assert _close(r.stage_total(stage), math.fsum(e for e, m in zip(r.emissions.tolist(), mask, strict=False) if m))
+        assert _close(
+            r.stage_total(stage), math.fsum(e for e, m in zip(r.emissions.tolist(), mask, strict=False) if m)
+        )
 
 
 @settings(max_examples=100, deadline=None)
