@@ -510,28 +510,32 @@ def _read_inventory(
     sources = cols.text("source")
     comments = cols.text("comment")
     lines: list[InventoryLine] = []
-    for i in cols.rows:
-        q, loss_i, alloc_i, fv = quantity[i], loss[i], allocation[i], factor_value[i]
+    bad = cols.bad
+    kept = cols.rows
+    columns_in_order = [ids, names, units, parents, quantity, loss, distance, factor_value, allocation, factor_ids,
+                        factor_units, stages, stage_texts, data_types, data_type_texts, sources, comments]  # fmt: skip
+    if len(kept) != cols.n:
+        columns_in_order = [[values[i] for i in kept] for values in columns_in_order]
+    # zip over columns: much cheaper than indexing 17 lists per row on 100,000-line workbooks.
+    for i, lid, nm, un, par, q, ls, dist, fv, alloc, fid, fu, st, st_text, dtype, dtype_text, src, com in zip(
+        kept, *columns_in_order, strict=True
+    ):
         # The full row check runs only where a quick look finds something to report.
         if (
-            cols.bad[i] or not ids[i] or not names[i] or not units[i] or q is None or q < 0
-            or (stages[i] is None and (stage_texts[i] or not parents[i]))
-            or (loss_i is not None and not 0 <= loss_i < 1)
-            or (distance[i] is not None and distance[i] < 0)  # type: ignore[operator]
-            or (fv is not None and (fv < 0 or not factor_units[i]))
-            or (alloc_i is not None and not 0 < alloc_i <= 1)
-            or (data_types[i] is None and data_type_texts[i])
+            bad[i] or not lid or not nm or not un or q is None or q < 0
+            or (st is None and (st_text or not par))
+            or (ls is not None and not 0 <= ls < 1)
+            or (dist is not None and dist < 0)
+            or (fv is not None and (fv < 0 or not fu))
+            or (alloc is not None and not 0 < alloc <= 1)
+            or (dtype is None and dtype_text)
         ):  # fmt: skip
-            _check_row(cols, i, ids[i], names[i], units[i], parents[i], q, loss_i, distance[i], fv,
-                       factor_units[i], alloc_i, stages[i], stage_texts[i], data_types[i],
-                       data_type_texts[i])  # fmt: skip
-        if cols.bad[i]:
-            continue
+            _check_row(cols, i, lid, nm, un, par, q, ls, dist, fv, fu, alloc, st, st_text, dtype, dtype_text)
+            if bad[i]:
+                continue
         lines.append(
-            InventoryLine(ids[i], names[i], quantity[i], units[i], stages[i], parents[i] or None,  # type: ignore[arg-type]
-                          loss[i] or 0.0, distance[i], factor_ids[i] or None, factor_value[i],
-                          factor_units[i] or None, 1.0 if allocation[i] is None else allocation[i],
-                          data_types[i], sources[i], comments[i], i + 2)  # type: ignore[arg-type]
+            InventoryLine(lid, nm, q, un, st, par or None, ls or 0.0, dist, fid or None, fv, fu or None,  # type: ignore[arg-type]
+                          1.0 if alloc is None else alloc, dtype, src, com, i + 2)  # type: ignore[arg-type]
         )  # fmt: skip
     if not cols.rows and not any(p.sheet == name for p in problems):
         out.add("the inventory has no lines", "inventory.empty", 2)
