@@ -670,11 +670,23 @@ class MainWindow(QMainWindow):
     def show_about(self) -> None:
         from app import __version__
 
-        self.prompter.info(
-            self.tr("About PCF Workbench"),
-            f"{APP_TITLE} {__version__}\n"
-            + self.tr("Product carbon footprints per ISO 14067 / GB/T 24067, offline."),
-        )
+        parts = [
+            f"{APP_TITLE} {__version__}",
+            self.tr("Product carbon footprints per ISO 14067 / GB/T 24067, offline."),
+            "",
+            self.tr("Data sources and licences (数据来源与许可):"),
+        ]
+        parts += [f"• {line}" for line in self.dataset_attributions()]
+        parts += ["", self.tr("Font: WenQuanYi Micro Hei (文泉驿微米黑), Apache License 2.0.")]
+        self.prompter.info(self.tr("About PCF Workbench"), "\n".join(parts))
+
+    def dataset_attributions(self) -> list[str]:
+        """One line per bundled dataset: name, version, licence and the attribution it requires."""
+        library = self.catalog.library()
+        datasets = getattr(library, "datasets", None)
+        if datasets is None:
+            return [self.tr("The factor library is not available.")]
+        return [f"{d.name} {d.version} — {d.licence}. {d.attribution}".strip() for d in datasets()]
 
     # --- drag and drop, closing ----------------------------------------------------------------------------
 
