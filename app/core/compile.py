@@ -58,24 +58,32 @@ class LineTrace:
     basis: str  # "AR6 (recomputed from gases)", "AR5 (as published)", "not stated" …
 
 
-class Traces(Sequence[LineTrace]):
-    """The audit trail of every line, kept as columns (cheap for 100,000 lines), read per line."""
+@dataclass(frozen=True, slots=True)
+class _Resolved:
+    """What a line's unit and factor resolve to; shared by every line with the same combination."""
 
-    def __init__(self, line_ids: tuple[str, ...], stage: np.ndarray, depth: list[int], units: list[Unit],
-                 factors: list[Factor | None], origins: list[str | None], factor_units: list[Unit | None],
-                 conversion: list[float], activity_units: list[str], factor_co2e: list[float],
-                 bases: list[str]) -> None:  # fmt: skip
+    unit: Unit
+    factor: Factor | None
+    origin: str | None
+    factor_unit: Unit | None
+    co2e: float
+    basis: str
+    gases: dict[str, float] | None  # None: CO2e only
+    conversion: float  # line unit → factor unit (transport legs: → t, before × km)
+    activity_unit: str
+    transport: bool
+
+
+class Traces(Sequence[LineTrace]):
+    """The audit trail of every line: per-line structure plus shared resolutions, read per line."""
+
+    def __init__(self, line_ids: tuple[str, ...], stage: np.ndarray, depth: list[int], combo_of: list[int],
+                 resolved: list[_Resolved]) -> None:  # fmt: skip
         self._line_ids = line_ids
         self._stage = stage
         self._depth = depth
-        self._units = units
-        self._factors = factors
-        self._origins = origins
-        self._factor_units = factor_units
-        self._conversion = conversion
-        self._activity_units = activity_units
-        self._factor_co2e = factor_co2e
-        self._bases = bases
+        self._combo_of = combo_of
+        self._resolved = resolved
 
     def __len__(self) -> int:
         return len(self._line_ids)
@@ -87,25 +95,28 @@ class Traces(Sequence[LineTrace]):
     def __getitem__(self, i: int | slice) -> LineTrace | list[LineTrace]:
         if isinstance(i, slice):
             return [self[j] for j in range(*i.indices(len(self)))]
+        r = self._resolved[self._combo_of[i]]
         return LineTrace(
             line_id=self._line_ids[i],
             stage=STAGES[int(self._stage[i])],
             depth=self._depth[i],
-            unit=self._units[i],
-            factor=self._factors[i],
-            factor_origin=self._origins[i],
-            factor_unit=self._factor_units[i],
-            conversion=self._conversion[i],
-            activity_unit=self._activity_units[i],
-            factor_co2e=self._factor_co2e[i],
-            basis=self._bases[i],
+            unit=r.unit,
+            factor=r.factor,
+            factor_origin=r.origin,
+            factor_unit=r.factor_unit,
+            conversion=r.conversion,
+            activity_unit=r.activity_unit,
+            factor_co2e=r.co2e,
+            basis=r.basis,
         )
 
     def activity_units(self) -> list[str]:
-        return list(self._activity_units)
+        units = [r.activity_unit for r in self._resolved]
+        return [units[c] for c in self._combo_of]
 
     def factors(self) -> list[Factor | None]:
-        return list(self._factors)
+        factors = [r.factor for r in self._resolved]
+        return [factors[c] for c in self._combo_of]
 
 
 @dataclass(frozen=True, slots=True)
@@ -323,62 +334,47 @@ def compile_study(
         if p >= 0:
             has_children[p] = True
 
-    to_activity = [1.0] * n
-    factor_values = [0.0] * n
-    gas_rows: list[dict[str, float] | None] = [None] * n
-    units: list[Unit] = [None] * n  # type: ignore[list-item]
-    factors: list[Factor | None] = [None] * n
-    origins: list[str | None] = [None] * n
-    factor_units: list[Unit | None] = [None] * n
-    conversions = [1.0] * n
-    activity_units = [""] * n
-    bases = [""] * n
-    warnings: list[Problem] = []
-    for i, line in enumerate(lines):
-        unit = _unit(line, line.unit, "unit", problems)
-        factor, origin = compiler.resolve(line, problems)
-        factor_unit = None
-        if factor is not None:
-            column = "factor_unit" if origin == FactorOrigin.INLINE else "factor_id"
-            factor_unit = _unit(line, factor.unit, column, problems)
-            try:
-                co2e, basis, gases = compiler.characterise(factor)
-            except StudyError as exc:
-                problems.extend(p.located(row=line.origin_row, line_id=line.line_id) for p in exc.problems)
-                continue
-            factor_values[i] = co2e
-            bases[i] = basis
-            if len(gases) != 1 or CO2E_UNSPECIFIED not in gases:
-                gas_rows[i] = gases
-        elif not has_children[i]:
-            warnings.append(
-                Problem(f"{_line_label(line)} ('{line.name}') has no emission factor and counts as 0",
-                        code="line.no_factor", row=line.origin_row, column="factor_id", line_id=line.line_id,
-                        severity="warning")
-            )  # fmt: skip
-        if unit is None:
-            continue
-        units[i], factors[i], origins[i], factor_units[i] = unit, factor, origin, factor_unit
-        if line.distance_km is not None:
-            conversion = _transport_conversion(line, unit, factor_unit, problems)
-            activity_units[i] = (factor_unit or TONNE_KM).code
-            to_activity[i] = conversion * line.distance_km
-        elif factor_unit is not None:
-            if unit.dimension is not factor_unit.dimension:
-                problems.append(_mismatch(line, unit, factor_unit))
-                continue
-            conversion = unit.to_base / factor_unit.to_base if unit is not factor_unit else 1.0
-            activity_units[i] = factor_unit.code
-            to_activity[i] = conversion
+    # Lines that share unit, factor and transport-ness resolve identically: do it once per combination.
+    combos: dict[tuple[object, ...], int] = {}
+    combo_of = [
+        combos.setdefault(
+            (ln.unit, ln.factor_id, ln.factor_value, ln.factor_unit, ln.distance_km is None), len(combos)
+        )
+        for ln in lines
+    ]
+    first: dict[int, int] = {}
+    for i, c in enumerate(combo_of):
+        first.setdefault(c, i)
+    resolved: list[_Resolved] = [None] * len(combos)  # type: ignore[list-item]
+    bad_combos: set[int] = set()
+    for c, i in first.items():
+        before = len(problems)
+        r = _resolve_line(lines[i], compiler, problems)
+        if r is None or len(problems) > before:
+            del problems[before:]
+            bad_combos.add(c)
         else:
-            conversion = 1.0
-            activity_units[i] = unit.code
-        conversions[i] = conversion
+            resolved[c] = r
+    if bad_combos:  # report every affected line with its own row
+        for i, c in enumerate(combo_of):
+            if c in bad_combos:
+                _resolve_line(lines[i], compiler, problems)
     if problems:
         raise StudyError(problems)
 
-    factor_arr = np.array(factor_values, dtype=np.float64)
-    gas_names, gas_factor = _gas_matrix(gas_rows, factor_arr)
+    warnings = [
+        Problem(f"{_line_label(lines[i])} ('{lines[i].name}') has no emission factor and counts as 0",
+                code="line.no_factor", row=lines[i].origin_row, column="factor_id", line_id=lines[i].line_id,
+                severity="warning")
+        for i, c in enumerate(combo_of)
+        if resolved[c].factor is None and not has_children[i]
+    ]  # fmt: skip
+    ci = np.array(combo_of, dtype=np.int64)
+    factor_c = np.array([r.co2e for r in resolved], dtype=np.float64)
+    conversion = np.array([r.conversion for r in resolved], dtype=np.float64)[ci]
+    transport = np.array([r.transport for r in resolved], dtype=bool)[ci]
+    distance = np.array([ln.distance_km or 0.0 for ln in lines], dtype=np.float64)
+    gas_names, gas_c = _gas_matrix([r.gases for r in resolved], factor_c)
     stage_idx = np.array([_STAGE_INDEX[s] for s in stages], dtype=np.int8)
     line_ids = tuple(line.line_id for line in lines)
     calc_input = CalcInput(
@@ -388,16 +384,51 @@ def compile_study(
         stage=stage_idx,
         gross_quantity=np.array([line.quantity for line in lines], dtype=np.float64)
         * (1.0 + np.array([line.loss_rate for line in lines], dtype=np.float64)),
-        to_activity=np.array(to_activity, dtype=np.float64),
-        factor=factor_arr,
+        to_activity=np.where(transport, conversion * distance, conversion),
+        factor=factor_c[ci],
         allocation=np.array([line.allocation for line in lines], dtype=np.float64),
         gas_names=gas_names,
-        gas_factor=gas_factor,
+        gas_factor=gas_c[ci],
         index={line_id: i for i, line_id in enumerate(line_ids)},
     )
-    traces = Traces(line_ids, stage_idx, depth, units, factors, origins, factor_units, conversions,
-                    activity_units, factor_values, bases)  # fmt: skip
+    traces = Traces(line_ids, stage_idx, depth, combo_of, resolved)
     return CompiledStudy(calc_input, traces, tuple(warnings), study.info.gwp_set.value)
+
+
+def _resolve_line(line: InventoryLine, compiler: _Compiler, problems: list[Problem]) -> _Resolved | None:
+    """Unit, factor, characterisation and conversion of one line; problems located at the line."""
+    unit = _unit(line, line.unit, "unit", problems)
+    factor, origin = compiler.resolve(line, problems)
+    factor_unit = None
+    co2e, basis, gases = 0.0, "", None
+    if factor is not None:
+        column = "factor_unit" if origin == FactorOrigin.INLINE else "factor_id"
+        factor_unit = _unit(line, factor.unit, column, problems)
+        try:
+            co2e, basis, split = compiler.characterise(factor)
+        except StudyError as exc:
+            problems.extend(p.located(row=line.origin_row, line_id=line.line_id) for p in exc.problems)
+            return None
+        if len(split) != 1 or CO2E_UNSPECIFIED not in split:
+            gases = split
+    if unit is None:
+        return None
+    transport = line.distance_km is not None
+    if transport:
+        conversion = _transport_conversion(line, unit, factor_unit, problems)
+        activity_unit = (factor_unit or TONNE_KM).code
+    elif factor_unit is not None:
+        if unit.dimension is not factor_unit.dimension:
+            problems.append(_mismatch(line, unit, factor_unit))
+            return None
+        conversion = unit.to_base / factor_unit.to_base if unit is not factor_unit else 1.0
+        activity_unit = factor_unit.code
+    else:
+        conversion = 1.0
+        activity_unit = unit.code
+    return _Resolved(
+        unit, factor, origin, factor_unit, co2e, basis, gases, conversion, activity_unit, transport
+    )
 
 
 _STAGE_INDEX = {stage: i for i, stage in enumerate(STAGES)}
