@@ -177,6 +177,11 @@ def _depths(lines: list[InventoryLine], problems: list[Problem]) -> tuple[list[i
     for i in children:
         known[i] = False
     for start in children:
+        p = parent_pos[start]
+        if known[p]:  # the common case: parents come before their children
+            depth[start] = depth[p] + 1
+            known[start] = True
+            continue
         chain: list[int] = []
         j = start
         while not known[j]:
