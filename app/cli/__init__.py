@@ -27,7 +27,7 @@ GUI_COMMANDS = ("open",)
 
 
 def build_parser(ctx_factory: Callable[[], AppContext]) -> argparse.ArgumentParser:
-    from app.cli import calc_cmd, template_cmd
+    from app.cli import calc_cmd, factors_cmd, template_cmd
 
     parser = argparse.ArgumentParser(
         prog="pcf-workbench",
@@ -39,12 +39,7 @@ def build_parser(ctx_factory: Callable[[], AppContext]) -> argparse.ArgumentPars
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     calc_cmd.register(sub, ctx_factory)
     template_cmd.register(sub, ctx_factory)
-    try:
-        from app.cli import factors_cmd
-    except ImportError:  # the factor library commands arrive with their module
-        factors_cmd = None  # type: ignore[assignment]
-    if factors_cmd is not None:
-        factors_cmd.register(sub, ctx_factory)
+    factors_cmd.register(sub, ctx_factory)
     return parser
 
 
