@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import (
     QAbstractItemModel,
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -36,6 +35,7 @@ from app.core.numbers import format_sig
 from app.core.units import UNITS, Dimension, Unit, parse_unit, units_of
 from app.gui.catalog import FactorCatalog, FactorChoice
 from app.gui.columns import COLUMNS
+from app.gui.table_base import BilingualListModel
 
 FACTOR_ID_ROLE = Qt.ItemDataRole.UserRole + 20
 UNIT_CODE_ROLE = Qt.ItemDataRole.UserRole + 21
@@ -43,7 +43,7 @@ UNIT_CODE_ROLE = Qt.ItemDataRole.UserRole + 21
 Index = QModelIndex | QPersistentModelIndex
 
 
-class FactorSearchModel(QAbstractTableModel):
+class FactorSearchModel(BilingualListModel):
     """Rows of the factor picker's popup."""
 
     HEADERS = (("Factor", "因子"), ("kg CO2e", "值"), ("per", "单位"), ("Dataset", "数据集"), ("ID", "编号"))
@@ -61,18 +61,6 @@ class FactorSearchModel(QAbstractTableModel):
 
     def choice(self, row: int) -> FactorChoice:
         return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            en, zh = self.HEADERS[section]
-            return f"{self.tr(en)} {zh}"
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

@@ -19,7 +19,6 @@ from dataclasses import dataclass
 import numpy as np
 from PySide6.QtCore import (
     QAbstractItemModel,
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -48,6 +47,7 @@ from app.gui.columns import (
 )
 from app.gui.document import DocumentBridge
 from app.gui.live import LiveResult
+from app.gui.table_base import BilingualListModel
 
 LINE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 COLUMN_KEY_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -438,7 +438,7 @@ class ProblemRow:
     source: str  # "open" or "calculation"
 
 
-class ProblemsModel(QAbstractTableModel):
+class ProblemsModel(BilingualListModel):
     HEADERS = (
         ("Severity", "级别"),
         ("File", "文件"),
@@ -463,18 +463,6 @@ class ProblemsModel(QAbstractTableModel):
 
     def count(self, severity: str | None = None) -> int:
         return sum(1 for r in self._rows if severity is None or r.shown.severity == severity)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            en, zh = self.HEADERS[section]
-            return f"{self.tr(en)} {zh}"
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -523,7 +511,7 @@ def hotspots(live: LiveResult | None, limit: int = 10) -> list[Hotspot]:
     return out
 
 
-class HotspotModel(QAbstractTableModel):
+class HotspotModel(BilingualListModel):
     HEADERS = (("#", "#"), ("Line", "名称"), ("Stage", "阶段"), ("kg CO2e", "排放"), ("Share", "占比"))
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -537,18 +525,6 @@ class HotspotModel(QAbstractTableModel):
 
     def hotspot(self, row: int) -> Hotspot:
         return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            en, zh = self.HEADERS[section]
-            return en if en == zh else f"{self.tr(en)} {zh}"
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
