@@ -18,6 +18,9 @@ class LoadedStudy:
     study: Study
     path: Path
     locate: object  # Callable[[Problem], Problem] giving problems their sheet and column
+    # SHA-256 of the frozen revision this study is (project files only; None for a workbook or a
+    # working revision). Labels, reports and exports print it; None means "DRAFT – not frozen".
+    fingerprint: str | None = None
 
     def locate_problems(self, problems: tuple[Problem, ...] | list[Problem]) -> list[Problem]:
         return [self.locate(p) for p in problems]  # type: ignore[operator]
