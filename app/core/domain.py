@@ -6,7 +6,8 @@ line with a changed copy (``dataclasses.replace``), which keeps undo commands tr
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import operator
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -151,6 +152,50 @@ class InventoryLine:
         return self.distance_km is not None
 
 
+@dataclass(frozen=True, slots=True)
+class LineColumns:
+    """The fields the compiler reads, one list per field, for exactly the lines in ``lines``.
+
+    A reader that builds its lines from columns hands these over, so compiling a 100,000-line
+    study does not gather every field again line by line. :meth:`Study.line_columns` uses them
+    only while they describe the study's current lines: the very same objects in the same order
+    (lines are immutable values, so the same object means the same fields).
+    """
+
+    lines: tuple[InventoryLine, ...]
+    line_id: Sequence[str]
+    parent_id: Sequence[str | None]
+    stage: Sequence[Stage | None]
+    quantity: Sequence[float]
+    unit: Sequence[str]
+    loss_rate: Sequence[float]
+    distance_km: Sequence[float | None]
+    factor_id: Sequence[str | None]
+    factor_value: Sequence[float | None]
+    factor_unit: Sequence[str | None]
+    allocation: Sequence[float]
+
+    @classmethod
+    def of(cls, lines: Sequence[InventoryLine]) -> LineColumns:
+        return cls(
+            tuple(lines),
+            [ln.line_id for ln in lines],
+            [ln.parent_id for ln in lines],
+            [ln.stage for ln in lines],
+            [ln.quantity for ln in lines],
+            [ln.unit for ln in lines],
+            [ln.loss_rate for ln in lines],
+            [ln.distance_km for ln in lines],
+            [ln.factor_id for ln in lines],
+            [ln.factor_value for ln in lines],
+            [ln.factor_unit for ln in lines],
+            [ln.allocation for ln in lines],
+        )
+
+    def describes(self, lines: Sequence[InventoryLine]) -> bool:
+        return len(lines) == len(self.lines) and all(map(operator.is_, lines, self.lines))
+
+
 @dataclass(slots=True)
 class Study:
     """A footprint study: settings, inventory lines in display order, study-specific factors."""
@@ -158,6 +203,15 @@ class Study:
     info: StudyInfo
     lines: list[InventoryLine] = field(default_factory=list)
     factors: list[Factor] = field(default_factory=list)
+    # Columns a reader built together with ``lines`` (see LineColumns); never required.
+    columns_hint: LineColumns | None = field(default=None, compare=False, repr=False)
+
+    def line_columns(self) -> LineColumns:
+        """The lines' fields as columns: the reader's if they still describe ``lines``, else gathered now."""
+        hint = self.columns_hint
+        if hint is not None and hint.describes(self.lines):
+            return hint
+        return LineColumns.of(self.lines)
 
     def line_by_id(self) -> dict[str, InventoryLine]:
         return {line.line_id: line for line in self.lines}
