@@ -384,8 +384,8 @@ def compile_study(
 
 
 def _compile(study: Study, library: FactorSource | None, gwp_table: GwpTable | None) -> CompiledStudy:
-    lines = study.lines
     cols = study.line_columns()
+    lines = _LinesOf(study, cols)
     problems: list[Problem] = []
     structure = _depths(lines, cols, problems)
     if structure is None:
@@ -400,17 +400,17 @@ def _compile(study: Study, library: FactorSource | None, gwp_table: GwpTable | N
     has_children[parent_pos[parent_pos >= 0]] = True
 
     # Lines that share unit, factor and transport-ness resolve identically: do it once per combination.
-    keys = list(
-        zip(cols.unit, cols.factor_id, cols.factor_value, cols.factor_unit,
-            [d is None for d in cols.distance_km], strict=True)
-    )  # fmt: skip
-    combos = {key: c for c, key in enumerate(dict.fromkeys(keys))}  # numbered by first appearance
-    combo_of = list(map(combos.__getitem__, keys))
-    first = dict(zip(reversed(combo_of), range(n - 1, -1, -1), strict=True))  # combination → first line
-    resolved: list[_Resolved] = [None] * len(combos)  # type: ignore[list-item]
+    keys = zip(cols.unit, cols.factor_id, cols.factor_value, cols.factor_unit,
+               [d is None for d in cols.distance_km], strict=True)  # fmt: skip
+    first_of: dict[tuple[object, ...], int] = {}
+    # One hashing pass: each line gets the position of the first line with its combination.
+    firsts = np.fromiter(map(first_of.setdefault, keys, range(n)), dtype=np.int64, count=n)
+    first = list(first_of.values())  # ascending: combinations numbered by first appearance
+    ci = np.searchsorted(np.array(first, dtype=np.int64), firsts)
+    combo_of = ci.tolist()
+    resolved: list[_Resolved] = [None] * len(first)  # type: ignore[list-item]
     bad_combos: set[int] = set()
-    for c in range(len(combos)):
-        i = first[c]
+    for c, i in enumerate(first):
         before = len(problems)
         r = _resolve_line(lines[i], compiler, problems)
         if r is None or len(problems) > before:
@@ -425,7 +425,6 @@ def _compile(study: Study, library: FactorSource | None, gwp_table: GwpTable | N
     if problems:
         raise StudyError(problems)
 
-    ci = np.array(combo_of, dtype=np.int64)
     no_factor = [c for c, r in enumerate(resolved) if r.factor is None]
     unfactored = np.flatnonzero(np.isin(ci, no_factor) & ~has_children).tolist() if no_factor else []
     warnings = [
@@ -455,6 +454,32 @@ def _compile(study: Study, library: FactorSource | None, gwp_table: GwpTable | N
     )
     traces = Traces(line_ids, stage_idx, depth.tolist(), combo_of, resolved)
     return CompiledStudy(calc_input, traces, tuple(warnings), study.info.gwp_set.value)
+
+
+class _LinesOf(Sequence[InventoryLine]):
+    """A study's lines for messages and per-combination resolution, without building every line.
+
+    A study read from a workbook may hold only columns; a few lines are then made one at a time,
+    and when many are needed (a message for every line) the study's own lines are built once.
+    """
+
+    _FEW = 64
+
+    def __init__(self, study: Study, cols: LineColumns) -> None:
+        self._study, self._cols, self._made = study, cols, 0
+
+    def __len__(self) -> int:
+        return len(self._cols)
+
+    @overload
+    def __getitem__(self, i: int) -> InventoryLine: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[InventoryLine]: ...
+    def __getitem__(self, i: int | slice) -> InventoryLine | list[InventoryLine]:
+        if self._study.lines_built or self._made >= self._FEW or isinstance(i, slice):
+            return self._study.lines[i]
+        self._made += 1
+        return self._cols.line(i)
 
 
 def _resolve_line(line: InventoryLine, compiler: _Compiler, problems: list[Problem]) -> _Resolved | None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
 
-from app.core.domain import Boundary, Factor, GwpSet, InventoryLine, LineColumns, Study, StudyInfo
+from app.core.domain import Boundary, Factor, GwpSet, LineColumns, Study, StudyInfo
 from app.core.errors import InputError, Problem, UnitError
 from app.core.gcpause import paused_gc
 from app.core.numbers import NumberFormatError, parse_fraction_text, parse_number_text
@@ -224,10 +224,10 @@ def _read_study_workbook(path: Path, limits: XlsxLimits | None) -> WorkbookReadR
         if factors_sheet
         else []
     )
-    lines, columns, hint = _read_inventory(file, inventory_sheet.name, loaded[inventory_sheet.name], problems)
-    if problems or info_result is None:
+    lines, columns = _read_inventory(file, inventory_sheet.name, loaded[inventory_sheet.name], problems)
+    if problems or info_result is None or lines is None:
         raise InputError(problems or [Problem("the Study sheet could not be read", file=file)])
-    study = Study(info=info_result, lines=lines, factors=factors, columns_hint=hint)
+    study = Study(info_result, factors=factors, columns=lines)
     return WorkbookReadResult(study, file, inventory_sheet.name, columns)
 
 
@@ -485,13 +485,28 @@ class _Columns:
         return out
 
     def choices(self, key: str, table: dict[str, object]) -> tuple[list[object | None], list[str]]:
-        texts = self.text(key)
-        cache = {t: schema.lookup_value(t, table) for t in set(texts)}  # few distinct values
-        cache[""] = None
-        return list(map(cache.__getitem__, texts)), texts
+        raw = self.raw.get(key)
+        if raw is None:
+            return [None] * self.n, [""] * self.n
+        # Few distinct values: look each up once, keyed by the raw cell value.
+        cache = {v: schema.lookup_value(_text(v), table) if not _is_empty(v) else None for v in set(raw)}
+        return list(map(cache.__getitem__, raw)), _Texts(raw)
 
 
 _SLOW = object()  # marks a cell that needs the careful (slow) path
+
+
+class _Texts(Sequence[str]):
+    """A column's cells as trimmed text, made only where read (the row checks read few)."""
+
+    def __init__(self, raw: list[Cell]) -> None:
+        self.raw = raw
+
+    def __len__(self) -> int:
+        return len(self.raw)
+
+    def __getitem__(self, i: int) -> str:  # type: ignore[override]
+        return _text(self.raw[i])
 
 
 def _is_blank_cell(value: Cell) -> bool:
@@ -569,11 +584,11 @@ def _suspect_rows(ids: list[str], names: list[str], units: list[str], parents: l
 
 def _read_inventory(
     file: str, name: str, sheet: _SheetRows, problems: list[Problem]
-) -> tuple[list[InventoryLine], dict[str, ColumnRef], LineColumns | None]:
+) -> tuple[LineColumns | None, dict[str, ColumnRef]]:
     out = _Collector(file, name, problems)
     columns = _header(sheet, schema.INVENTORY_FIELDS, out)
     if columns is None:
-        return [], {}, None
+        return None, {}
     cols = _Columns(sheet, columns, out)
     ids = cols.text("line_id")
     names = cols.text("name")
@@ -614,21 +629,17 @@ def _read_inventory(
         (ids, names, units, parents, quantity, loss, distance, factor_value, allocation, factor_ids,
          factor_units, stages, _, data_types, _, sources, comments) = columns_in_order  # fmt: skip
         kept = [kept[j] for j in keep]
-    # One C-level map builds the lines; each column gets its defaults in one pass.
+    # Each column gets its defaults in one pass.
     parent_ids, factor_ids, factor_units = map(_none_if_empty, (parents, factor_ids, factor_units))
     loss = [v or 0.0 for v in loss]
     if None in allocation:
         allocation = [1.0 if v is None else v for v in allocation]
-    lines: list[InventoryLine] = list(
-        map(InventoryLine, ids, names, quantity, units, stages, parent_ids, loss, distance, factor_ids,
-            factor_value, factor_units, allocation, data_types, sources, comments, [i + 2 for i in kept])
-    )  # fmt: skip
-    # The compiler reads these columns instead of gathering them again from 100,000 lines.
-    hint = LineColumns(tuple(lines), ids, parent_ids, stages, quantity, units, loss, distance, factor_ids,  # type: ignore[arg-type]
-                       factor_value, factor_units, allocation)  # fmt: skip
+    # The study keeps these columns; line objects are made only if someone asks for them.
+    lines = LineColumns(ids, names, quantity, units, stages, parent_ids, loss, distance, factor_ids, factor_value,  # type: ignore[arg-type]
+                        factor_units, allocation, data_types, sources, comments, [i + 2 for i in kept])  # fmt: skip
     if not cols.rows and not any(p.sheet == name for p in problems):
         out.add("the inventory has no lines", "inventory.empty", 2)
-    return lines, {k: ref for k, (_, ref) in columns.items()}, hint
+    return lines, {k: ref for k, (_, ref) in columns.items()}
 
 
 def _check_row(cols: _Columns, i: int, line_id: str, name: str, unit: str, parent: str, quantity: float | None,

@@ -108,5 +108,8 @@ def _prefetched(study: Study, factors: FactorSource | None) -> FactorSource | No
     if factors is None or bulk is None:
         return factors
     own = {f.factor_id for f in study.factors}
-    ids = {ln.factor_id for ln in study.lines if ln.factor_id and ln.factor_value is None} - own
+    cols = study.line_columns()  # not study.lines: a read workbook need not build line objects
+    ids = {
+        fid for fid, value in zip(cols.factor_id, cols.factor_value, strict=True) if fid and value is None
+    } - own
     return _Prefetched(bulk(sorted(ids)), factors) if ids else factors
