@@ -488,25 +488,19 @@ class _Columns:
         raw = self.raw.get(key)
         if raw is None:
             return [None] * self.n, [""] * self.n
-        # Few distinct values: look each up once, keyed by the raw cell value.
-        cache = {v: schema.lookup_value(_text(v), table) if not _is_empty(v) else None for v in set(raw)}
-        return list(map(cache.__getitem__, raw)), _Texts(raw)
+        distinct = set(raw)
+        if all(type(v) is str for v in distinct):
+            # Few distinct texts: trim and look up each once, keyed by the raw cell.
+            texts = {v: _text(v) for v in distinct}
+            values = {v: schema.lookup_value(t, table) if t else None for v, t in texts.items()}
+            return list(map(values.__getitem__, raw)), list(map(texts.__getitem__, raw))
+        # Numbers or logical values (True == 1.0 as keys) - key by the text instead.
+        text_list = self.text(key)
+        by_text = {t: schema.lookup_value(t, table) if t else None for t in set(text_list)}
+        return list(map(by_text.__getitem__, text_list)), text_list
 
 
 _SLOW = object()  # marks a cell that needs the careful (slow) path
-
-
-class _Texts(Sequence[str]):
-    """A column's cells as trimmed text, made only where read (the row checks read few)."""
-
-    def __init__(self, raw: list[Cell]) -> None:
-        self.raw = raw
-
-    def __len__(self) -> int:
-        return len(self.raw)
-
-    def __getitem__(self, i: int) -> str:  # type: ignore[override]
-        return _text(self.raw[i])
 
 
 def _is_blank_cell(value: Cell) -> bool:
