@@ -8,7 +8,6 @@ the audit trail that exports and reports print.
 
 from __future__ import annotations
 
-import operator
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import repeat
@@ -157,21 +156,22 @@ def _depths(
     if len(index) != n:
         index = _first_positions(lines, problems)
     parents = cols.parent_id
-    children = [i for i, p in enumerate(parents) if p is not None]
-    found = list(map(index.get, [parents[i] for i in children]))
-    if None in found or any(map(operator.eq, found, children)):
-        _report_parents(lines, index, children, problems)
+    parent_pos = np.array(list(map(index.get, parents, repeat(-1))), dtype=np.int64)  # -1: top level
+    if np.count_nonzero(parent_pos < 0) != parents.count(None) or np.any(parent_pos == np.arange(n)):
+        _report_parents(lines, index, _children(parents), problems)  # a missing parent or a self-loop
     if problems:
         return None
-    parent_pos = np.full(n, -1, dtype=np.int64)
-    parent_pos[children] = found
     depth = _depth_by_pointer_jumping(parent_pos)
     if depth is None:  # a parent loop: walk the chains to name it
-        depth_list = _depth_walk(lines, parent_pos.tolist(), children, problems)
+        depth_list = _depth_walk(lines, parent_pos.tolist(), _children(parents), problems)
         if depth_list is None:
             return None
         depth = np.array(depth_list, dtype=np.int64)
     return depth, parent_pos, index
+
+
+def _children(parents: Sequence[str | None]) -> list[int]:
+    return [i for i, p in enumerate(parents) if p is not None]
 
 
 def _first_positions(lines: list[InventoryLine], problems: list[Problem]) -> dict[str, int]:
