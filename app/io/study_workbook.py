@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import operator
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from itertools import chain
+from itertools import chain, compress
 from pathlib import Path
 
 from app.core.domain import Boundary, Factor, GwpSet, LineColumns, Study, StudyInfo
@@ -433,6 +434,7 @@ class _Columns:
             for key, (c, _) in columns.items():
                 self.raw[key] = [r[c] if c < len(r) else "" for r in data]
         self.n = len(data)
+        self.unknown: dict[str, bool] = {}  # per choice column: does a cell name no known choice?
         self.bad = [False] * self.n
         self._mark_uncached(sheet)
         # A row is blank when every recognised column is empty (extra columns do not count).
@@ -459,6 +461,8 @@ class _Columns:
         values = self.raw.get(key)
         if values is None:
             return [""] * self.n
+        if values and values[0] == "" and values.count("") == self.n:
+            return values  # type: ignore[return-value]  # an empty optional column
         try:
             return list(map(str.strip, values))  # the common case: a column of text cells
         except TypeError:
@@ -466,7 +470,7 @@ class _Columns:
 
     def numbers(self, key: str, fraction: bool = False) -> list[float | None]:
         values = self.raw.get(key)
-        if values is None or values.count("") == self.n:
+        if values is None or not values or (values[0] == "" and values.count("") == self.n):
             return [None] * self.n
         if set(map(type, values)) == {float}:
             return values  # type: ignore[return-value]  # a clean numeric column
@@ -487,16 +491,19 @@ class _Columns:
     def choices(self, key: str, table: dict[str, object]) -> tuple[list[object | None], list[str]]:
         raw = self.raw.get(key)
         if raw is None:
+            self.unknown[key] = False
             return [None] * self.n, [""] * self.n
         distinct = set(raw)
         if all(type(v) is str for v in distinct):
             # Few distinct texts: trim and look up each once, keyed by the raw cell.
             texts = {v: _text(v) for v in distinct}
             values = {v: schema.lookup_value(t, table) if t else None for v, t in texts.items()}
+            self.unknown[key] = any(t and values[v] is None for v, t in texts.items())
             return list(map(values.__getitem__, raw)), list(map(texts.__getitem__, raw))
         # Numbers or logical values (True == 1.0 as keys) - key by the text instead.
         text_list = self.text(key)
         by_text = {t: schema.lookup_value(t, table) if t else None for t in set(text_list)}
+        self.unknown[key] = any(t and v is None for t, v in by_text.items())
         return list(map(by_text.__getitem__, text_list)), text_list
 
 
@@ -529,9 +536,9 @@ def _outside(
 
     min/max first, so a clean column costs a few C-level passes instead of a Python loop.
     """
+    if not values or (values[0] is None and values.count(None) == len(values)):
+        return []  # an empty optional column
     present = values if None not in values else [v for v in values if v is not None]
-    if not present:
-        return []
     lo, hi = min(present), max(present)  # type: ignore[type-var]
     if (lo > low if low_open else lo >= low) and (hi < high if high_open else hi <= high):
         return []
@@ -546,6 +553,8 @@ def _outside(
 def _none_if_empty(values: list[str]) -> list[str | None]:
     if "" not in values:
         return values  # type: ignore[return-value]
+    if values[0] == "" and values.count("") == len(values):
+        return [None] * len(values)
     return [v or None for v in values]
 
 
@@ -553,7 +562,7 @@ def _suspect_rows(ids: list[str], names: list[str], units: list[str], parents: l
                   quantity: list[float | None], loss: list[float | None], distance: list[float | None],
                   factor_value: list[float | None], factor_units: list[str], allocation: list[float | None],
                   stages: list[object], stage_texts: list[str], data_types: list[object],
-                  data_type_texts: list[str]) -> set[int]:  # fmt: skip
+                  data_type_texts: list[str], unknown: dict[str, bool]) -> set[int]:  # fmt: skip
     """Positions where a quick column-wise look finds something for :func:`_check_row` to report."""
     suspects: set[int] = set()
     for texts in (ids, names, units):
@@ -564,14 +573,21 @@ def _suspect_rows(ids: list[str], names: list[str], units: list[str], parents: l
         suspects.update(j for j, q in enumerate(quantity) if q is None)
     suspects.update(_outside(quantity, 0.0, inf, False, True))
     if None in stages:
-        suspects.update(j for j, st in enumerate(stages) if st is None and (stage_texts[j] or not parents[j]))
+        if unknown["stage"]:
+            suspects.update(
+                j for j, st in enumerate(stages) if st is None and (stage_texts[j] or not parents[j])
+            )
+        else:  # every line without a stage has an empty stage cell: only top-level ones are wrong
+            tops = compress(range(len(parents)), map(operator.not_, parents))
+            suspects.update(j for j in tops if stages[j] is None)
     suspects.update(_outside(loss, 0.0, 1.0, False, True))
     suspects.update(_outside(distance, 0.0, inf, False, True))
     suspects.update(_outside(factor_value, 0.0, inf, False, True))
     if "" in factor_units:
-        suspects.update(j for j, fv in enumerate(factor_value) if fv is not None and not factor_units[j])
+        empty = compress(range(len(factor_units)), map(operator.not_, factor_units))  # C-level
+        suspects.update(j for j in empty if factor_value[j] is not None)
     suspects.update(_outside(allocation, 0.0, 1.0, True, False))
-    if None in data_types:
+    if unknown["data_type"]:
         suspects.update(j for j, dt_ in enumerate(data_types) if dt_ is None and data_type_texts[j])
     return suspects
 
@@ -609,7 +625,7 @@ def _read_inventory(
      stages, stage_texts, data_types, data_type_texts, sources, comments) = columns_in_order  # fmt: skip
     # The full row check runs only where a quick column-wise look finds something to report.
     suspects = _suspect_rows(ids, names, units, parents, quantity, loss, distance, factor_value, factor_units,
-                             allocation, stages, stage_texts, data_types, data_type_texts)  # fmt: skip
+                             allocation, stages, stage_texts, data_types, data_type_texts, cols.unknown)  # fmt: skip
     if True in bad:
         suspects.update(j for j, i in enumerate(kept) if bad[i])
     for j in sorted(suspects):
