@@ -225,10 +225,10 @@ def _read_study_workbook(path: Path, limits: XlsxLimits | None) -> WorkbookReadR
         if factors_sheet
         else []
     )
-    lines, columns = _read_inventory(file, inventory_sheet.name, loaded[inventory_sheet.name], problems)
-    if problems or info_result is None or lines is None:
+    inventory, columns = _read_inventory(file, inventory_sheet.name, loaded[inventory_sheet.name], problems)
+    if problems or info_result is None or inventory is None:
         raise InputError(problems or [Problem("the Study sheet could not be read", file=file)])
-    study = Study(info_result, factors=factors, columns=lines)
+    study = Study(info_result, factors=factors, columns=inventory)
     return WorkbookReadResult(study, file, inventory_sheet.name, columns)
 
 
@@ -632,8 +632,7 @@ def _read_inventory(
         _check_row(cols, kept[j], ids[j], names[j], units[j], parents[j], quantity[j], loss[j], distance[j],
                    factor_value[j], factor_units[j], allocation[j], stages[j], stage_texts[j], data_types[j],
                    data_type_texts[j])  # fmt: skip
-    good = [j for j in sorted(suspects) if not bad[kept[j]]]
-    if len(good) != len(suspects):  # drop the rows that failed
+    if any(bad[kept[j]] for j in suspects):  # drop the rows that failed
         keep = [j for j, i in enumerate(kept) if not bad[i]]
         columns_in_order = [[values[j] for j in keep] for values in columns_in_order]
         (ids, names, units, parents, quantity, loss, distance, factor_value, allocation, factor_ids,
@@ -645,11 +644,12 @@ def _read_inventory(
     if None in allocation:
         allocation = [1.0 if v is None else v for v in allocation]
     # The study keeps these columns; line objects are made only if someone asks for them.
-    lines = LineColumns(ids, names, quantity, units, stages, parent_ids, loss, distance, factor_ids, factor_value,  # type: ignore[arg-type]
-                        factor_units, allocation, data_types, sources, comments, [i + 2 for i in kept])  # fmt: skip
+    inventory = LineColumns(ids, names, quantity, units, stages, parent_ids, loss, distance, factor_ids,  # type: ignore[arg-type]
+                            factor_value, factor_units, allocation, data_types, sources, comments,  # type: ignore[arg-type]
+                            [i + 2 for i in kept])  # fmt: skip
     if not cols.rows and not any(p.sheet == name for p in problems):
         out.add("the inventory has no lines", "inventory.empty", 2)
-    return lines, {k: ref for k, (_, ref) in columns.items()}
+    return inventory, {k: ref for k, (_, ref) in columns.items()}
 
 
 def _check_row(cols: _Columns, i: int, line_id: str, name: str, unit: str, parent: str, quantity: float | None,
