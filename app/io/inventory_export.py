@@ -263,12 +263,13 @@ def _plan(export: InventoryExport, lang: _Lang) -> _Plan:
     ordered = sorted(entries.values(), key=lambda e: (_origin_rank(e.origin), e.factor.factor_id))
     for row, entry in enumerate(ordered, start=2):
         entry.row = row
-    recomputed = export.gwp_table is not None
     gases: set[str] = set()
     for e in ordered:
         gases.update(e.factor.gases)
     gas_list = _gas_order(gases)
-    gwp_gases = _gas_order(set(export.gwp_table.values) | gases) if recomputed else []  # type: ignore[union-attr]
+    # The GWP values used: the main gases always, any other gas where a factor of the study has it.
+    table = export.gwp_table
+    gwp_gases = _gas_order((set(MAIN_GASES) & set(table.values)) | gases) if table is not None else []
     gwp_row = {g: _GWP_TABLE_FIRST_ROW + i for i, g in enumerate(gwp_gases)}
     return _Plan(lang, export, traces, ordered, entry_of_line, gas_list, gwp_row, _sheet_names(lang))
 
