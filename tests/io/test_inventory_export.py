@@ -10,11 +10,13 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from libreoffice import SOFFICE, recalculated
 from studybuilders import line, study
 
 from app.core.compile import DictFactorSource
-from app.core.domain import DataType, Factor, Stage, Study
+from app.core.domain import STAGES, Boundary, DataType, Factor, GwpSet, InventoryLine, Stage, Study, StudyInfo
 from app.core.gwp import GwpTable
 from app.factors.gwp_data import load_gwp_tables
 from app.io.inventory_export import COL, LETTER, FactorProvenance
@@ -363,10 +365,6 @@ def test_factor_sources_and_data_quality(tmp_path: Path) -> None:
 
 # --- generated studies ---------------------------------------------------------------------------
 
-from hypothesis import HealthCheck, given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
-
-from app.core.domain import STAGES, Boundary, GwpSet, InventoryLine, StudyInfo  # noqa: E402
 
 _UNITS = [
     ("kg", "kg"),
