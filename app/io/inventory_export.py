@@ -14,7 +14,8 @@ a string cell formatted as text: it can never become a formula.
 
 XlsxWriter writes formulas with cached values (openpyxl cannot); its number cells are written
 with 17 significant digits here (it writes 16 by default) so that every stored double reads back
-exactly. Only ``app.core`` and the standard library are imported besides XlsxWriter.
+exactly, and formulas are passed through as written (they use no function that needs an
+``_xlfn.`` prefix). Only ``app.core``, numpy and the standard library are imported besides XlsxWriter.
 """
 
 from __future__ import annotations
@@ -293,6 +294,11 @@ def _workbook(path: Path):
         def _xml_number_element(self, number, attributes=()) -> None:  # type: ignore[override]
             attr = "".join(f' {k}="{self._escape_attributes(v)}"' for k, v in attributes)
             self.fh.write(f"<c{attr}><v>{float(number)!r}</v></c>")
+
+        def _prepare_formula(self, formula, expand_future_functions=False):  # type: ignore[override]
+            # Only classic functions are used, so there is nothing to expand to _xlfn. names; skipping
+            # XlsxWriter's ~30 regular expressions per formula halves the export time.
+            return formula[1:] if formula.startswith("=") else formula
 
     class FullPrecisionWorkbook(Workbook):
         worksheet_class = FullPrecisionWorksheet
