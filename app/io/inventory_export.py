@@ -311,7 +311,6 @@ def _workbook(path: Path):
             "strings_to_urls": False,
             "strings_to_numbers": False,
             "use_zip64": True,
-            "tmpdir": str(path.parent),
         },
     )
 
