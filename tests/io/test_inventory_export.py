@@ -272,9 +272,14 @@ def test_user_text_is_written_as_text_and_never_as_a_formula(tmp_path: Path) -> 
 
 
 def test_user_text_reads_back_exactly_with_the_apps_reader(tmp_path: Path) -> None:
+    import python_calamine
+
     out = tmp_path / "inv.xlsx"
     original = hostile_study()
     export(original, out)
+    rows = python_calamine.CalamineWorkbook.from_path(str(out)).get_sheet_by_name("Inventory").to_python()
+    for key in ("name", "source", "comment"):  # the exact texts, tab, CR and "_x0041_" included
+        assert [r[COL[key]] for r in rows[1 : len(HOSTILE) + 1]] == HOSTILE
     back = read_study_workbook(out).study
     assert [ln.name for ln in back.lines[: len(HOSTILE)]] == [t.strip() for t in HOSTILE]  # the reader trims
     assert [ln.source for ln in back.lines[: len(HOSTILE)]] == [t.strip() for t in HOSTILE]
