@@ -27,6 +27,18 @@ def test_export_writes_the_inventory_and_it_calculates_like_the_study(tmp_path: 
     assert reread["lines"] == original["lines"]
 
 
+@pytest.mark.parametrize("lang", ["both", "zh"])
+def test_the_example_reads_back_as_the_same_study(tmp_path: Path, lang: str) -> None:
+    from app.io.study_workbook import read_study_workbook
+
+    out = tmp_path / "inventory.xlsx"
+    assert run_cli("export", EXAMPLE, "--excel", out, "--lang", lang).returncode == 0
+    original, back = read_study_workbook(EXAMPLE).study, read_study_workbook(out).study
+    assert back.info == original.info
+    assert back.lines == original.lines
+    assert back.factors == original.factors
+
+
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
 def test_libreoffice_recalculates_the_example_to_the_apps_result(tmp_path: Path) -> None:
     """The bundled example with library factors (per-gas GWP recomputation included)."""
