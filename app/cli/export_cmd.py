@@ -90,12 +90,17 @@ def export_excel(args: argparse.Namespace, ctx: AppContext, loaded: LoadedStudy,
 
     ids = library_factor_ids(result)
     library = getattr(ctx.factors, "source", ctx.factors) if ids else None
-    out = export_inventory_excel(
-        result,
-        args.excel,
-        gwp_tables=ctx.gwp_tables,
-        provenance=factor_provenance(library, ids),
-        fingerprint=loaded.fingerprint,
-        lang=args.lang,
-    )
+    try:
+        out = export_inventory_excel(
+            result,
+            args.excel,
+            gwp_tables=ctx.gwp_tables,
+            provenance=factor_provenance(library, ids),
+            fingerprint=loaded.fingerprint,
+            lang=args.lang,
+        )
+    except OSError as exc:  # a folder without write permission, a full disk: the user can fix it
+        raise InputError(
+            Problem(f"cannot write the file: {exc.strerror or exc}", code="file.write", file=str(args.excel))
+        ) from None
     print(f"wrote {out}")

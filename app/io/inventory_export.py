@@ -333,7 +333,7 @@ class _Formats:
         self.total = wb.add_format({**base, "bold": True, "top": 1})
         self.total_text = wb.add_format({**base, "bold": True, "top": 1, "num_format": "@"})
         # A share that is not zero never shows as 0.0% (the app's display rule).
-        self.share = wb.add_format({**base, "num_format": '[=0]0.0%;[<0.001]"<0.1%";0.0%'})
+        self.share = wb.add_format({**base, "num_format": '[=0]0.0%;[<0.0005]"<0.1%";0.0%'})
         self.warning = wb.add_format({**base, "num_format": "@", "font_color": "#9C0006"})
         self._names: dict[int, object] = {}
 

@@ -122,3 +122,10 @@ def test_lang_zh_writes_chinese_headers(tmp_path: Path) -> None:
     assert wb.sheetnames[:2] == ["摘要", "清单"]
     assert wb["清单"]["A1"].value == "行号"
     assert run_cli("export", EXAMPLE, "--excel", out, "--lang", "fr").returncode == 2
+
+
+def test_an_unwritable_target_exits_2(tmp_path: Path) -> None:
+    (tmp_path / "a-file").write_text("not a folder")
+    result = run_cli("export", EXAMPLE, "--excel", tmp_path / "a-file" / "inventory.xlsx")
+    assert result.returncode == 2, result.stderr
+    assert "cannot write the file" in result.stderr and "Traceback" not in result.stderr
