@@ -445,3 +445,26 @@ def test_generated_studies_round_trip_and_carry_the_apps_numbers(
     assert result_json(calc(back)) == result_json(first)
     if lang == "en":
         assert_matches(out, first)
+
+
+def test_the_fast_cell_writer_writes_what_xlsxwriter_itself_writes(tmp_path: Path, monkeypatch) -> None:
+    import app.io.inventory_export as module
+
+    s = kettle()
+    s.lines += [dataclasses.replace(ln, line_id=f"h{ln.line_id}") for ln in hostile_study().lines]
+    result = calc(s)
+    job = module.InventoryExport(
+        s, result.compiled, result.result, GWP["AR6"], PROVENANCE, None, "0", "fixed"
+    )
+    parts = []
+    for fast in (True, False):
+        build = module._workbook
+        monkeypatch.setattr(
+            module, "_workbook", lambda path, fast=fast, build=build: build(path, fast_cells=fast)
+        )
+        out = tmp_path / f"fast-{fast}.xlsx"
+        module.write_inventory_workbook(job, out)
+        monkeypatch.undo()
+        with zipfile.ZipFile(out) as z:
+            parts.append({n: z.read(n) for n in z.namelist() if n.startswith("xl/worksheets/")})
+    assert len(parts[0]) == 7 and parts[0] == parts[1]
