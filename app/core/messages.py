@@ -199,6 +199,14 @@ MESSAGES: dict[str, str] = {
     "edit.reorder_incomplete": "a reorder must name every line once",
     "edit.indent_first": "the first line of a level cannot be indented",
     "edit.outdent_top": "only child lines can be outdented",
+    "edit.cell.name_required": "a line needs a name",
+    "edit.cell.id_required": "a line needs an id",
+    "edit.cell.unit_required": "a line needs a unit",
+    "edit.cell.data_type": "'{text}' is not a data type; use primary/初级 or secondary/次级",
+    "edit.cell.computed": "the {column_en} column is calculated, not typed",
+    "edit.cell.not_finite": "{column_en}: {value} is not a finite number",
+    "edit.cell.negative": "{column_en} cannot be negative",
+    "edit.cell.allocation": "allocation must be more than 0% and at most 100%",
 }
 
 
