@@ -588,7 +588,7 @@ class StudySettingsEditor(QWidget):
         super().__init__(parent)
         self.bridge = bridge
         self._loading = False
-        title = QLabel(f"<b>{self.tr('Study settings')}</b>")
+        title = QLabel("<b>" + self.tr("Study settings") + "</b>")
         title.setObjectName("pageTitle")
         self.product = QLineEdit()
         self.declared_unit = QLineEdit()
@@ -706,7 +706,9 @@ class StudySettingsEditor(QWidget):
         )
         where = str(path) if path else self.tr("not saved yet")
         self.summary.setText(
-            f"<p><b>{self.tr('Inventory')}</b> — "
+            "<p><b>"
+            + self.tr("Inventory")
+            + "</b> — "
             + self.tr("{0} lines; {1} study factors").format(len(study.lines), len(study.factors))
             + f"</p><table>{rows}</table><p style='color:#555'>"
             + self.tr("File: {0}").format(where)

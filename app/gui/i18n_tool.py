@@ -9,6 +9,9 @@
   ``installers/dev-setup.sh``).
 * ``check``: exit 1 if an entry in use is unfinished or empty (what the tests also enforce).
 * ``status``: list the unfinished entries.
+* ``import-json FILE [--language zh_CN]``: write translations from a JSON file
+  ``{"<Context>": {"<English source>": "<translation>"}, "core": {"<code>": "<translation>"}}``
+  into the .ts (handy to bring in a batch written elsewhere; Qt Linguist edits the .ts directly).
 
 Uses the ``lupdate``/``lrelease`` binaries that ship inside the PySide6 wheel.
 """
@@ -129,6 +132,34 @@ def unfinished(entries: list[Entry]) -> list[Entry]:
     ]
 
 
+def import_translations(ts: Path, translations: dict[str, dict[str, str]]) -> tuple[int, list[str]]:
+    """Set the translations given per context (``core``: per code) and mark them finished.
+
+    Returns how many entries were set and the keys that matched nothing in the .ts.
+    """
+    tree = ET.parse(ts)
+    matched: set[tuple[str, str]] = set()
+    for ctx in tree.getroot().iter("context"):
+        name = ctx.findtext("name") or ""
+        wanted = translations.get(name, {})
+        for msg in ctx.iter("message"):
+            key = (msg.findtext("comment") or "") if name == "core" else (msg.findtext("source") or "")
+            if key not in wanted:
+                continue
+            tr = msg.find("translation")
+            if tr is None:
+                tr = ET.SubElement(msg, "translation")
+            if tr.get("type") in ("vanished", "obsolete"):
+                continue
+            tr.text = wanted[key]
+            tr.attrib.pop("type", None)
+            matched.add((name, key))
+    unknown = [f"{c}: {k}" for c, keys in translations.items() for k in keys if (c, k) not in matched]
+    body = ET.tostring(tree.getroot(), encoding="unicode")
+    ts.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", encoding="utf-8")
+    return len(matched), unknown
+
+
 def _report(language: str) -> list[Entry]:
     todo = unfinished(read_ts(ts_path(language)))
     for e in todo:
@@ -146,7 +177,17 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("build", help="compile the .ts files into .qm (lrelease)")
     sub.add_parser("check", help="exit 1 while an entry is unfinished")
     sub.add_parser("status", help="list the unfinished entries")
+    imp = sub.add_parser("import-json", help="write translations from a JSON file into the .ts")
+    imp.add_argument("file", type=Path)
+    imp.add_argument("--language", default=TARGETS[0], choices=TARGETS)
     args = parser.parse_args(argv)
+    if args.command == "import-json":
+        data = json.loads(args.file.read_text(encoding="utf-8"))
+        count, unknown = import_translations(ts_path(args.language), data)
+        for key in unknown:
+            print(f"  not in the .ts (run 'update' first?): {key}")
+        print(f"{count} translations written to {ts_path(args.language).relative_to(ROOT)}")
+        return 1 if unknown else 0
     if args.command == "update":
         for language in TARGETS:
             print(run_lupdate(ts_path(language), language, prune=args.prune))

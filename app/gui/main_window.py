@@ -499,7 +499,8 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         doc = self.bridge.document
         name = doc.path.name if doc.path else self.tr("untitled")
-        self.setWindowTitle(f"{doc.study.info.product_name} — {name}[*] — {self.tr('PCF Workbench')}")
+        brand = self.tr("PCF Workbench")
+        self.setWindowTitle(f"{doc.study.info.product_name} — {name}[*] — {brand}")
         self.setWindowModified(not self.bridge.undo_stack.isClean())
 
     def _on_result(self, live: LiveResult) -> None:
@@ -660,7 +661,7 @@ class MainWindow(QMainWindow):
         from app import __version__
 
         parts = [
-            f"{self.tr('PCF Workbench')} {__version__}",
+            self.tr("PCF Workbench") + f" {__version__}",
             self.tr("Product carbon footprints per ISO 14067 / GB/T 24067, offline."),
             "",
             self.tr("Data sources and licences:"),

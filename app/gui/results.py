@@ -133,7 +133,7 @@ class ResultsView(QWidget):
     def __init__(self, parent: QWidget | None = None, compact: bool = False) -> None:
         super().__init__(parent)
         self.compact = compact
-        self.title = QLabel(f"<b>{self.tr('Results')}</b>")
+        self.title = QLabel("<b>" + self.tr("Results") + "</b>")
         self.title.setObjectName("pageTitle")
         self.total_caption = QLabel(self.tr("Product carbon footprint"))
         self.total_label = QLabel("–")
@@ -203,13 +203,13 @@ class ResultsView(QWidget):
         layout.addWidget(card)
         layout.addWidget(self.state_label)
         layout.addSpacing(6)
-        layout.addWidget(QLabel(f"<b>{self.tr('By life-cycle stage')}</b>"))
+        layout.addWidget(QLabel("<b>" + self.tr("By life-cycle stage") + "</b>"))
         if not compact:
             layout.addLayout(self.stage_table)
             layout.addSpacing(6)
         layout.addWidget(self.chart)
         layout.addSpacing(6)
-        layout.addWidget(QLabel(f"<b>{self.tr('Top 10 hotspots')}</b>"))
+        layout.addWidget(QLabel("<b>" + self.tr("Top 10 hotspots") + "</b>"))
         layout.addWidget(self.hotspot_view, 1)
         self.show_result(None, "")
 
