@@ -52,7 +52,7 @@ class FactorSearchModel(BilingualListModel):
         "kg CO2e",
         QT_TRANSLATE_NOOP("FactorSearchModel", "per"),
         QT_TRANSLATE_NOOP("FactorSearchModel", "Dataset"),
-        "ID",
+        QT_TRANSLATE_NOOP("FactorSearchModel", "ID"),
     )
 
     def __init__(self, catalog: FactorCatalog, study_getter, parent: QObject | None = None) -> None:

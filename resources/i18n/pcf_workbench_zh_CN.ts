@@ -23,6 +23,10 @@
         <translation>数据集</translation>
     </message>
     <message>
+        <source>ID</source>
+        <translation>编号</translation>
+    </message>
+    <message>
         <source>study</source>
         <translation>本研究</translation>
     </message>

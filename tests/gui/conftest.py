@@ -93,9 +93,9 @@ def ui_language(qapp) -> Iterator:
 
     installed = [install_language("en")]
 
-    def switch(setting: str):
+    def switch(setting: str, folder: Path | None = None):
         installed[-1].uninstall()
-        installed.append(install_language(setting))
+        installed.append(install_language(setting, folder))
         return installed[-1]
 
     yield switch
