@@ -172,7 +172,7 @@
     </message>
     <message>
         <source>D&amp;uplicate lines</source>
-        <translation>复制行(&amp;U)</translation>
+        <translation>生成副本(&amp;U)</translation>
     </message>
     <message>
         <source>Make &amp;child of line above</source>
@@ -565,7 +565,7 @@
     </message>
     <message>
         <source>Duplicate line(s)</source>
-        <translation>复制行</translation>
+        <translation>生成副本</translation>
     </message>
     <message>
         <source>Make child line</source>
