@@ -55,7 +55,7 @@ def load_study_file(progress: Progress, path: Path) -> object:
     """Worker: read a study workbook (Qt-free; the reader raises InputError with problems)."""
     from app.services.studies import load_study
 
-    progress.step(0, 0, f"Reading {path.name}…")
+    progress.step(0, 0)  # the dialog already says "Reading …" in the UI language
     loaded = load_study(path)
     progress.check()
     return loaded
@@ -65,7 +65,7 @@ def export_study_file(progress: Progress, study: Study, path: Path) -> Path:
     """Worker: write the study back to a study workbook (atomic; openpyxl loads here, lazily)."""
     from app.io.study_template import write_study_workbook
 
-    progress.step(0, 0, f"Writing {path.name}…")
+    progress.step(0, 0)
     write_study_workbook(study, path)
     return path
 
