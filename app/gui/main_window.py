@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -71,7 +71,10 @@ def export_study_file(progress: Progress, study: Study, path: Path) -> Path:
 
 
 def blank_study() -> Study:
-    return Study(StudyInfo("New product 新产品", "1 piece"))
+    """A new study, its placeholder product and declared unit in the UI language (study data)."""
+    product = QCoreApplication.translate("MainWindow", "New product")
+    unit = QCoreApplication.translate("MainWindow", "1 piece", "the declared unit of a new study")
+    return Study(StudyInfo(product, unit))
 
 
 class StatusTask(QWidget):

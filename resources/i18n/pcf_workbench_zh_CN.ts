@@ -75,6 +75,15 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>New product</source>
+        <translation>新产品</translation>
+    </message>
+    <message>
+        <source>1 piece</source>
+        <comment>the declared unit of a new study</comment>
+        <translation>1 件</translation>
+    </message>
+    <message>
         <source>Calculation failed: {0}</source>
         <translation>计算失败：{0}</translation>
     </message>

@@ -183,6 +183,9 @@ def test_the_main_window_has_no_english_only_text_in_chinese(zh_window) -> None:
     titles = [m.title() for m in win.menuBar().findChildren(QMenu) if m.parent() is win.menuBar()]
     assert "文件(&F)" in titles and "帮助(&H)" in titles
     assert win.windowTitle().endswith("产品碳足迹工作台")
+    win.bridge.undo_stack.setClean()
+    win.new_study()  # its placeholder data is written in the UI language too
+    assert (win.bridge.study.info.product_name, win.bridge.study.info.declared_unit) == ("新产品", "1 件")
 
 
 def test_about_and_shortcuts_are_chinese(zh_window, prompter) -> None:
