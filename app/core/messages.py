@@ -232,14 +232,18 @@ def render(code: str, params: Mapping[str, object] | None = None, lookup: Lookup
     """The text of ``code`` with ``params`` filled in; ``lookup`` picks the (translated) template.
 
     Nested :class:`Message` params go through the same ``lookup``. A template that needs a param
-    that is missing keeps its ``{placeholder}`` rather than failing: a message must never crash
-    the code path that reports a problem.
+    that is missing keeps its ``{placeholder}`` rather than failing, and a "code" that is not in
+    the catalog (older code passing English text) is shown as it is: a message must never crash
+    the code path that reports a problem (tests/core/test_messages.py flags both).
     """
+    english = MESSAGES.get(code)
+    if english is None:
+        return code
     values = {
         k: render(v.code, v.params, lookup) if isinstance(v, Message) else v
         for k, v in (params or {}).items()
     }
-    template = lookup(code, MESSAGES[code])
+    template = lookup(code, english)
     return string.Formatter().vformat(template, (), _KeepMissing(values))
 
 

@@ -141,6 +141,27 @@ def test_no_problem_is_built_from_a_hand_written_message() -> None:
     assert not offenders
 
 
+def test_no_coded_error_or_problem_helper_is_given_english_text() -> None:
+    """``EditError("free text")`` still works (shown as is) but cannot be translated: refuse it."""
+    offenders = []
+    for path in sorted(APP.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and _name(node) in CODE_TAKERS - {"add", "fail", "bad", "_problem"}:
+                first = node.args[0] if node.args else None
+                if (
+                    isinstance(first, ast.Constant)
+                    and isinstance(first.value, str)
+                    and not CODE.match(first.value)
+                ):
+                    offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}: {first.value!r}")
+    assert not offenders, "use a code from app/core/messages.py:\n" + "\n".join(offenders)
+
+
+def test_a_code_outside_the_catalog_is_shown_as_it_is() -> None:
+    assert str(CodedError("a hand-written message")) == "a hand-written message"
+    assert problem("no catalog entry").message == "no catalog entry"
+
+
 def test_ambiguous_unit_hints_and_dimensions_are_catalog_codes() -> None:
     from app.core.units import AMBIGUOUS_UNITS, Dimension, dimension_message
 
