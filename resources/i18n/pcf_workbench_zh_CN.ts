@@ -62,7 +62,7 @@
     </message>
     <message>
         <source>Edit {0} of line {1}</source>
-        <translation>编辑第 {1} 行的{0}</translation>
+        <translation>编辑行“{1}”的{0}</translation>
     </message>
 </context>
 <context>
@@ -245,7 +245,7 @@
     </message>
     <message>
         <source>Line &apos;{0}&apos; is not in the study any more</source>
-        <translation>研究中已没有第“{0}”行</translation>
+        <translation>研究中已没有行“{0}”</translation>
     </message>
     <message>
         <source>This problem is in the file: correct it there and open the file again</source>
@@ -987,7 +987,7 @@
     <message>
         <source>line &apos;{line_id}&apos;: {detail}</source>
         <comment>line.unit</comment>
-        <translation>第“{line_id}”行：{detail}</translation>
+        <translation>行“{line_id}”：{detail}</translation>
     </message>
     <message>
         <source>factor_value needs a factor_unit</source>
@@ -1002,7 +1002,7 @@
     <message>
         <source>line &apos;{line_id}&apos; (&apos;{name}&apos;) has no emission factor and counts as 0</source>
         <comment>line.no_factor</comment>
-        <translation>第“{line_id}”行（“{name}”）没有排放因子，按 0 计</translation>
+        <translation>行“{line_id}”（“{name}”）没有排放因子，按 0 计</translation>
     </message>
     <message>
         <source>a top-level line needs a stage</source>
@@ -1012,17 +1012,17 @@
     <message>
         <source>line &apos;{line_id}&apos;: quantity unit &apos;{unit}&apos; ({unit_dimension}) does not measure the same thing as the factor&apos;s unit &apos;{factor_unit}&apos; ({factor_dimension})</source>
         <comment>line.unit_mismatch</comment>
-        <translation>第“{line_id}”行：数量单位“{unit}”（{unit_dimension}）与因子单位“{factor_unit}”（{factor_dimension}）计量的不是同一种量</translation>
+        <translation>行“{line_id}”：数量单位“{unit}”（{unit_dimension}）与因子单位“{factor_unit}”（{factor_dimension}）计量的不是同一种量</translation>
     </message>
     <message>
         <source>line &apos;{line_id}&apos; is a transport leg (it has distance_km), so its quantity must be a mass (kg, t …) to give t·km; got &apos;{unit}&apos; ({unit_dimension})</source>
         <comment>line.transport_unit</comment>
-        <translation>第“{line_id}”行是运输段（填写了运输距离 distance_km），其数量必须是质量（kg、t …）才能得到 t·km；实际为“{unit}”（{unit_dimension}）</translation>
+        <translation>行“{line_id}”是运输段（填写了运输距离 distance_km），其数量必须是质量（kg、t …）才能得到 t·km；实际为“{unit}”（{unit_dimension}）</translation>
     </message>
     <message>
         <source>line &apos;{line_id}&apos; is a transport leg, so its factor must be per t·km (or another transport-work unit); the factor is per &apos;{factor_unit}&apos;</source>
         <comment>line.transport_factor_unit</comment>
-        <translation>第“{line_id}”行是运输段，其因子必须以 t·km（或其他运输周转量单位）计；该因子的单位为“{factor_unit}”</translation>
+        <translation>行“{line_id}”是运输段，其因子必须以 t·km（或其他运输周转量单位）计；该因子的单位为“{factor_unit}”</translation>
     </message>
     <message>
         <source>is password-protected (an encrypted Office file); open it in Excel, remove the password (File &gt; Info &gt; Protect Workbook) and save it as .xlsx</source>
@@ -1422,7 +1422,7 @@
     <message>
         <source>no line &apos;{line_id}&apos;</source>
         <comment>edit.no_line</comment>
-        <translation>没有“{line_id}”这一行</translation>
+        <translation>没有行“{line_id}”</translation>
     </message>
     <message>
         <source>&apos;{value}&apos; is not a valid {field}</source>

@@ -222,8 +222,8 @@ def test_core_problems_show_in_chinese_in_the_problems_panel(zh_window) -> None:
     raws = [model.problem_row(r).raw for r in range(model.rowCount())]
     by_code = {p.code: p for p in raws}
     assert {"line.unit", "line.no_factor"} <= set(by_code)
-    assert "第“1”行：“ton”有歧义（短吨 = 907.185 kg，公吨 = 1000 kg）" in "\n".join(messages)
-    assert "第“2”行（“电力”）没有排放因子，按 0 计" in messages
+    assert "行“1”：“ton”有歧义（短吨 = 907.185 kg，公吨 = 1000 kg）" in "\n".join(messages)
+    assert "行“2”（“电力”）没有排放因子，按 0 计" in messages
     assert [model.index(r, 0).data() for r in range(model.rowCount())].count("警告") == 1
     assert by_code["line.unit"].message.startswith("line '1': 'ton' is ambiguous")  # the CLI's text stays
 
