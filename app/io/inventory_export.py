@@ -30,8 +30,9 @@ import numpy as np
 from app.core.calc import CalcResult
 from app.core.compile import CompiledStudy, FactorOrigin, LineTrace
 from app.core.domain import STAGES, DataType, Factor, Stage, Study
-from app.core.errors import InputError, Problem
+from app.core.errors import InputError
 from app.core.gwp import CO2E_UNSPECIFIED, MAIN_GASES, GwpTable
+from app.core.messages import problem
 from app.core.numbers import DISPLAY_SIGNIFICANT_FIGURES, round_sig
 from app.core.progress import NO_PROGRESS, Progress
 from app.io import study_schema as schema
@@ -388,14 +389,8 @@ class _Sheet:
         if value is None or value == "":
             return
         if len(value) > EXCEL_MAX_TEXT:
-            raise InputError(
-                Problem(
-                    f"a text of {len(value):,} characters does not fit in an Excel cell "
-                    f"(at most {EXCEL_MAX_TEXT:,}): {value[:40]!r}…",
-                    code="export.text_too_long",
-                    params={"length": len(value)},
-                )
-            )
+            params = {"length": f"{len(value):,}", "limit": f"{EXCEL_MAX_TEXT:,}", "start": repr(value[:40])}
+            raise InputError(problem("export.text_too_long", params))
         self.ws.write_string(row - 1, col, value, fmt or self.fmt.text)
 
     def number(self, row: int, col: int, value: float | int | None, fmt=None) -> None:
@@ -415,12 +410,7 @@ class _Sheet:
 def _finite(value: float | int) -> float:
     v = float(value)
     if not math.isfinite(v):
-        raise InputError(
-            Problem(
-                f"a number in the export is not finite ({v}); check very large quantities or factors",
-                code="export.not_finite",
-            )
-        )
+        raise InputError(problem("export.not_finite", {"value": str(v)}))
     return v
 
 
@@ -432,13 +422,8 @@ def write_inventory_workbook(
     language = _Lang(lang)
     n = len(export.study.lines)
     if n + 10 > EXCEL_MAX_ROWS:
-        raise InputError(
-            Problem(
-                f"{n:,} lines do not fit in one Excel sheet (at most {EXCEL_MAX_ROWS - 10:,})",
-                code="export.too_many_lines",
-                params={"lines": n},
-            )
-        )
+        params = {"lines": f"{n:,}", "limit": f"{EXCEL_MAX_ROWS - 10:,}"}
+        raise InputError(problem("export.too_many_lines", params))
     plan = _plan(export, language)
     with atomic_output(path) as tmp:
         wb = _workbook(tmp)
@@ -457,7 +442,7 @@ def write_inventory_workbook(
         wb.set_properties(
             {"title": f"{export.study.info.product_name} — inventory", "author": "PCF Workbench"}
         )
-        progress.step(n, n, "Saving…")
+        progress.step(n, n)
         wb.close()
 
 
@@ -498,7 +483,7 @@ def _inventory_sheet(plan: _Plan, sh: _Sheet, progress: Progress) -> None:
     n = plan.n
     for i, (line, tr) in enumerate(zip(lines, plan.traces, strict=True)):
         if i % _PROGRESS_EVERY == 0:
-            progress.step(i, n, "Writing the inventory…")
+            progress.step(i, n)
         row = i + 2
         sh.text(row, COL["line_id"], line.line_id, fmt.input_text)
         sh.text(row, COL["name"], line.name, fmt.name(tr.depth))
