@@ -4,6 +4,10 @@ The factor library is only used on the GUI thread (see ``catalog.py``): the fact
 needs and their provenance are gathered here first, then :func:`export_excel_inventory` (plain,
 Qt-free) calculates the snapshot and writes the workbook on the task runner, with progress and
 Cancel. A study with errors is not exported: the message says so, nothing is written.
+
+The workbook's headers and labels are in the UI language (简体中文 UI → zh, English UI → en); the
+checkable "Headers in both languages" in the same submenu writes English and Chinese side by side
+(the CLI's ``--lang both``) for teams that share one file.
 """
 
 from __future__ import annotations
@@ -20,11 +24,17 @@ from app.core.domain import Factor, Study
 from app.core.errors import InputError
 from app.core.gwp import GwpTable
 from app.core.progress import Progress
+from app.gui.i18n import error_text, is_chinese_ui, problem_text
 from app.io.inventory_export import FactorProvenance
 from app.services.calculation import calculate_study
 from app.services.exports import export_inventory_excel, factor_provenance
 
-EXPORT_LANG = "both"  # the window shows English and Chinese side by side, so does its export
+
+def export_language(both: bool) -> str:
+    """The workbook language: both side by side, else the UI language ("zh" or "en")."""
+    if both:
+        return "both"
+    return "zh" if is_chinese_ui() else "en"
 
 
 def export_excel_inventory(
@@ -34,13 +44,14 @@ def export_excel_inventory(
     gwp_tables: Mapping[str, GwpTable],
     provenance: Mapping[str, FactorProvenance],
     path: Path,
+    lang: str,
 ) -> Path:
     """Worker: calculate the snapshot and write the workbook (atomic; raises on study errors)."""
-    progress.step(0, 0, "Calculating…")
+    progress.step(0, 0)  # the dialog already says "Writing …" in the UI language
     result = calculate_study(study, DictFactorSource(factors), gwp_tables)
     progress.check()
     return export_inventory_excel(result, path, gwp_tables=gwp_tables, provenance=provenance,
-                                  fingerprint=None, lang=EXPORT_LANG, progress=progress)  # fmt: skip
+                                  fingerprint=None, lang=lang, progress=progress)  # fmt: skip
 
 
 def library_ids(study: Study) -> list[str]:
@@ -62,11 +73,21 @@ class ExportActions(QObject):
             self.tr("Export every line with live formulas, factor sources and licences for verification")
         )
         self.act_excel.triggered.connect(lambda _checked=False: self.excel_dialog())
+        self.act_both_languages = QAction(self.tr("Headers in both languages (English and Chinese)"), window)
+        self.act_both_languages.setCheckable(True)
+        self.act_both_languages.setStatusTip(
+            self.tr("Write exported headers and labels in English and Chinese side by side")
+        )
 
     def add_to(self, file_menu: QMenu) -> QMenu:
         menu = file_menu.addMenu(self.tr("Export"))
         menu.addAction(self.act_excel)
+        menu.addSeparator()
+        menu.addAction(self.act_both_languages)
         return menu
+
+    def language(self) -> str:
+        return export_language(self.act_both_languages.isChecked())
 
     def excel_dialog(self) -> None:
         w = self.window
@@ -90,7 +111,7 @@ class ExportActions(QObject):
         factors = w.catalog.resolve(library_ids(study))
         provenance = factor_provenance(w.catalog.library(), factors)
         task = w.runner.submit(export_excel_inventory, study, factors, w.ctx.gwp_tables, provenance, path,
-                               title=self.tr("Exporting"))  # fmt: skip
+                               self.language(), title=self.tr("Exporting"))  # fmt: skip
         w.progress_dialogs.watch(task, self.tr("Writing {0}…").format(path.name))
         task.finished.connect(lambda p: self._done(Path(p)))
         task.failed.connect(lambda exc: self._failed(path, exc))
@@ -103,8 +124,8 @@ class ExportActions(QObject):
 
     def _failed(self, path: Path, exc: object) -> None:
         if isinstance(exc, InputError):
-            first = "\n".join(str(p) for p in exc.problems[:5])
+            first = "\n".join(problem_text(p) for p in exc.problems[:5])  # where: the Problems panel
             text = self.tr("The study has problems; fix them (see the Problems panel) and export again.")
             self.window.prompter.error(self.tr("Export failed"), f"{text}\n\n{first}")
         else:
-            self.window.prompter.error(self.tr("Export failed"), f"{path}\n\n{type(exc).__name__}: {exc}")
+            self.window.prompter.error(self.tr("Export failed"), f"{path}\n\n{error_text(exc)}")

@@ -8,14 +8,19 @@ import pytest
 
 pytest.importorskip("pytestqt")
 
+from openpyxl import load_workbook
+
 from app.core.domain import InventoryLine, Stage, Study, StudyInfo
 from app.io.study_workbook import read_study_workbook
 
 
-def _excel_action(window):
+def _export_menu(window):
     file_menu = window.menuBar().actions()[0].menu()
-    export_menu = next(a.menu() for a in file_menu.actions() if a.menu() and a.text() == "Export")
-    return next(a for a in export_menu.actions() if a.text() == "Excel inventory (auditable)…")
+    return next(a.menu() for a in file_menu.actions() if a.menu() and a.text() == "Export")
+
+
+def _excel_action(window):
+    return next(a for a in _export_menu(window).actions() if a.text() == "Excel inventory (auditable)…")
 
 
 def test_excel_inventory_from_the_file_menu(qtbot, opened, prompter, tmp_path: Path) -> None:
@@ -32,6 +37,17 @@ def test_excel_inventory_from_the_file_menu(qtbot, opened, prompter, tmp_path: P
     assert back.lines == opened.bridge.study.lines
     assert back.factors == opened.bridge.study.factors
     assert not [m for m in prompter.messages if m[0] == "error"]
+    assert load_workbook(out, read_only=True).sheetnames[:2] == ["Summary", "Inventory"]  # the English UI's
+
+
+def test_both_languages_when_the_submenu_option_is_checked(qtbot, opened, tmp_path: Path) -> None:
+    both = opened.export_actions.act_both_languages
+    assert both in _export_menu(opened).actions() and both.isCheckable() and not both.isChecked()
+    both.trigger()
+    out = tmp_path / "inventory.xlsx"
+    with qtbot.waitSignal(opened.export_actions.excelExported, timeout=30_000):
+        opened.export_actions.export_excel(out)
+    assert load_workbook(out, read_only=True).sheetnames[:2] == ["Summary 摘要", "Inventory"]
 
 
 def test_a_study_with_errors_is_not_exported(qtbot, window, prompter, tmp_path: Path) -> None:
