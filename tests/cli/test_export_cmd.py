@@ -92,10 +92,15 @@ def test_a_failed_export_keeps_the_previous_file(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("target", "message"),
-    [("inventory.pdf", "must be a .xlsx file"), ("missing/inventory.xlsx", "no such folder")],
+    [
+        ("inventory.pdf", "inventory.pdf: the Excel inventory must be a .xlsx file"),
+        ("missing/inventory.xlsx", "no such folder"),
+        ("folder.xlsx", "folder.xlsx: this is a folder, not a file"),
+    ],
 )
 def test_bad_targets_exit_2(tmp_path: Path, target: str, message: str) -> None:
     good = write_workbook(tmp_path / "good.xlsx", inventory=GOOD_INVENTORY)
+    (tmp_path / "folder.xlsx").mkdir()
     result = run_cli("export", good, "--excel", tmp_path / target)
     assert result.returncode == 2
     assert message in result.stderr
