@@ -187,6 +187,18 @@ MESSAGES: dict[str, str] = {
     "user_factor.exists": "user factor '{factor_id}' already exists",
     "user_factor.missing": "user factor '{factor_id}' does not exist",
     "factor.read_only": "'{factor_id}' is a bundled factor and read-only",
+    # --- exports (cli export, the auditable Excel inventory) ----------------------------------
+    "export.no_output": "nothing to export: give at least one of {options}",
+    "export.target_type": "{what} must be a {suffixes} file",
+    "export.target_is_folder": "this is a folder, not a file",
+    "export.no_folder": "no such folder: {folder}",
+    "export.target_is_study": "this would overwrite the study itself; choose another file",
+    "export.write_failed": "cannot write the file: {reason}",
+    "export.what.excel": "the Excel inventory",
+    "export.text_too_long": "a text of {length} characters does not fit in an Excel cell (at most {limit}): "
+    "{start}…",
+    "export.not_finite": "a number in the export is not finite ({value}); check very large quantities or factors",
+    "export.too_many_lines": "{lines} lines do not fit in one Excel sheet (at most {limit})",
     # --- edits of a study (undoable commands) ------------------------------------------------
     "edit.no_line": "no line '{line_id}'",
     "edit.invalid_value": "'{value}' is not a valid {field}",

@@ -36,6 +36,7 @@ from app.core.progress import Progress
 from app.gui.catalog import FactorCatalog
 from app.gui.document import DocumentBridge
 from app.gui.editors import StageEditor, StudySettingsEditor
+from app.gui.export_actions import ExportActions
 from app.gui.i18n import bilingual, format_number
 from app.gui.live import LiveCalculator, LiveResult
 from app.gui.models import ProblemRow, ProblemsModel
@@ -379,6 +380,8 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addAction(self.act_export)
+        self.export_actions = ExportActions(self)
+        self.export_actions.add_to(file_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
         edit_menu = self.edit_menu = bar.addMenu(self.tr("&Edit"))

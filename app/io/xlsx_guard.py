@@ -71,6 +71,7 @@ _IN_CHUNK = 1 * MiB
 _XML_SUFFIXES = (".xml", ".rels", ".vml")
 _OFFICE_DOC_REL = "/officeDocument"
 _SHEET_KINDS = {"worksheet", "chartsheet", "dialogsheet", "macrosheet"}
+_CELL_TAG_WINDOW = 1024  # bytes before an <f> in which its cell's start tag is looked for first
 
 
 @dataclass(frozen=True, slots=True)
@@ -744,7 +745,16 @@ class _SheetScanner:
 
     def _formulas(self, block: bytes) -> None:
         for m in self.re_formula.finditer(block):
-            start = max(block.rfind(self.c_open_sp, 0, m.start()), block.rfind(self.c_open_gt, 0, m.start()))
+            # The cell's start tag is just before its <f>: look there first. Searching back to the
+            # block start for every formula (b"<c>" is rarely present) made big sheets quadratic.
+            near = max(0, m.start() - _CELL_TAG_WINDOW)
+            start = max(
+                block.rfind(self.c_open_sp, near, m.start()), block.rfind(self.c_open_gt, near, m.start())
+            )
+            if start < 0 < near:
+                start = max(
+                    block.rfind(self.c_open_sp, 0, m.start()), block.rfind(self.c_open_gt, 0, m.start())
+                )
             if start < 0:
                 continue  # an <f> outside any cell is not a cell formula
             end = block.find(self.c_close, m.end())

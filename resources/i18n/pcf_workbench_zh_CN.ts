@@ -2,6 +2,61 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>ExportActions</name>
+    <message>
+        <source>Excel inventory (auditable)…</source>
+        <translation>Excel 清单（可审核）…</translation>
+    </message>
+    <message>
+        <source>Export every line with live formulas, factor sources and licences for verification</source>
+        <translation>导出每一行清单，附实时公式、因子来源和许可，供核查使用</translation>
+    </message>
+    <message>
+        <source>Headers in both languages (English and Chinese)</source>
+        <translation>表头使用中英双语</translation>
+    </message>
+    <message>
+        <source>Write exported headers and labels in English and Chinese side by side</source>
+        <translation>导出文件的表头和标签以中英文并列</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Export Excel inventory</source>
+        <translation>导出 Excel 清单</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Choose another file: this is the open study.</source>
+        <translation>请选择其他文件：这是当前打开的研究。</translation>
+    </message>
+    <message>
+        <source>Exporting</source>
+        <translation>正在导出</translation>
+    </message>
+    <message>
+        <source>Writing {0}…</source>
+        <translation>正在写入 {0}…</translation>
+    </message>
+    <message>
+        <source>Export cancelled</source>
+        <translation>导出已取消</translation>
+    </message>
+    <message>
+        <source>Exported the Excel inventory to {0}</source>
+        <translation>Excel 清单已导出到 {0}</translation>
+    </message>
+    <message>
+        <source>The study has problems; fix them (see the Problems panel) and export again.</source>
+        <translation>研究存在问题；请修正（见问题面板）后重新导出。</translation>
+    </message>
+</context>
+<context>
     <name>FactorPicker</name>
     <message>
         <source>Type to search factors…</source>
@@ -1418,6 +1473,56 @@
         <source>&apos;{factor_id}&apos; is a bundled factor and read-only</source>
         <comment>factor.read_only</comment>
         <translation>“{factor_id}”是内置因子，只读</translation>
+    </message>
+    <message>
+        <source>nothing to export: give at least one of {options}</source>
+        <comment>export.no_output</comment>
+        <translation>没有可导出的内容：请至少给出 {options} 中的一项</translation>
+    </message>
+    <message>
+        <source>{what} must be a {suffixes} file</source>
+        <comment>export.target_type</comment>
+        <translation>{what}必须是 {suffixes} 文件</translation>
+    </message>
+    <message>
+        <source>this is a folder, not a file</source>
+        <comment>export.target_is_folder</comment>
+        <translation>这是一个文件夹，不是文件</translation>
+    </message>
+    <message>
+        <source>no such folder: {folder}</source>
+        <comment>export.no_folder</comment>
+        <translation>文件夹不存在：{folder}</translation>
+    </message>
+    <message>
+        <source>this would overwrite the study itself; choose another file</source>
+        <comment>export.target_is_study</comment>
+        <translation>这会覆盖研究文件本身；请选择其他文件</translation>
+    </message>
+    <message>
+        <source>cannot write the file: {reason}</source>
+        <comment>export.write_failed</comment>
+        <translation>无法写入文件：{reason}</translation>
+    </message>
+    <message>
+        <source>the Excel inventory</source>
+        <comment>export.what.excel</comment>
+        <translation>Excel 清单</translation>
+    </message>
+    <message>
+        <source>a text of {length} characters does not fit in an Excel cell (at most {limit}): {start}…</source>
+        <comment>export.text_too_long</comment>
+        <translation>长度为 {length} 个字符的文本放不进一个 Excel 单元格（最多 {limit} 个字符）：{start}…</translation>
+    </message>
+    <message>
+        <source>a number in the export is not finite ({value}); check very large quantities or factors</source>
+        <comment>export.not_finite</comment>
+        <translation>导出中有一个数不是有限数（{value}）；请检查过大的数量或排放因子</translation>
+    </message>
+    <message>
+        <source>{lines} lines do not fit in one Excel sheet (at most {limit})</source>
+        <comment>export.too_many_lines</comment>
+        <translation>{lines} 行放不进一个 Excel 工作表（最多 {limit} 行）</translation>
     </message>
     <message>
         <source>no line &apos;{line_id}&apos;</source>

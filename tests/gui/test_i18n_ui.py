@@ -297,3 +297,28 @@ def test_problem_text_keeps_messages_from_outside_the_catalog() -> None:
 
     assert problem_text(Problem("something only English", code="elsewhere")) == "something only English"
     assert install_language("en").language == "en"
+
+
+def test_the_excel_export_speaks_and_writes_chinese_in_a_chinese_ui(
+    zh_window, qtbot, prompter, tmp_path
+) -> None:
+    from openpyxl import load_workbook
+
+    win, _ = zh_window
+    out = tmp_path / "清单.xlsx"
+    task = win.export_actions.export_excel(out)  # line 1's 'ton' is ambiguous: nothing is written
+    with qtbot.waitSignal(task.done, timeout=30_000):
+        pass
+    kind, title, text = prompter.messages[-1]
+    assert kind == "error" and not out.exists()
+    bad = [line for line in [title, *text.splitlines()] if english_only(line)]
+    assert not bad, bad
+    assert "“ton”有歧义" in text
+    study = chinese_study()
+    study.lines[0] = InventoryLine("1", "钢板", 1.0, "t", stage=Stage.RAW_MATERIALS, factor_value=1.0,
+                                   factor_unit="kg")  # fmt: skip
+    win.bridge.replace(study, None)
+    with qtbot.waitSignal(win.export_actions.excelExported, timeout=30_000):
+        win.export_actions.export_excel(out)
+    assert load_workbook(out, read_only=True).sheetnames[:2] == ["摘要", "清单"]  # the UI language
+    assert not english_only(win.statusBar().currentMessage())
