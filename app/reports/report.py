@@ -18,7 +18,7 @@ from app.core.domain import STAGES, DataType, Stage
 from app.core.numbers import format_percent, format_sig
 from app.core.progress import Progress
 from app.reports import charts
-from app.reports.catalog import CATALOG, Lang, joined, langs_of, text
+from app.reports.catalog import Lang, joined, langs_of, text
 from app.reports.common import (
     DRAFT_RED,
     GREEN,
