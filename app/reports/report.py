@@ -18,7 +18,7 @@ from app.core.domain import STAGES, DataType, Stage
 from app.core.numbers import format_percent, format_sig
 from app.core.progress import Progress
 from app.reports import charts
-from app.reports.catalog import Lang, joined, langs_of, text
+from app.reports.catalog import CATALOG, Lang, joined, langs_of, text
 from app.reports.common import (
     DRAFT_RED,
     GREEN,
@@ -799,9 +799,7 @@ def _stage_list(stages: Sequence[Stage], lang: str) -> str:
     return ", ".join(s.label_en for s in stages)
 
 
-_GAS_KEYS = {
-    k for k in __import__("app.reports.catalog", fromlist=["CATALOG"]).CATALOG if k.startswith("gas.")
-}
+_GAS_KEYS = {k for k in CATALOG if k.startswith("gas.")}
 
 
 class _Doc:
