@@ -381,6 +381,10 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addAction(self.act_export)
+        from app.gui.report_actions import ReportActions  # label draft, study report, print preview
+
+        self.report_actions = ReportActions(self)
+        self.report_actions.add_to(file_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
         edit_menu = bar.addMenu(self.tr("&Edit") + " 编辑")
