@@ -106,6 +106,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "图 1　由研究数据生成的过程图：各生命周期阶段及其主要清单行（按排放量从大到小）和阶段结果（kg CO2e）。",
     ),
     "boundary.more": ("+ {n} more lines", "另有 {n} 行"),
+    "more_in_appendix": (
+        "The table shows the largest lines; {n} more lines are listed in Appendix A.",
+        "表中列出排放量最大的清单行；另有 {n} 行见附录 A。",
+    ),
     "boundary.significant": ("Significant processes", "重要过程"),
     "boundary.significant_text": (
         "Lines contributing at least 1% of the total ({count} of {lines} lines, together {share} of the total):",

@@ -152,6 +152,17 @@ def stage_bars(data: ReportData, width: float, lang: str):
     return d
 
 
+def nice_ceiling(value: float) -> float:
+    """The smallest 1, 2, 2.5 or 5 × 10^k ≥ ``value`` (round axis ticks in quarters)."""
+    import math
+
+    exponent = math.floor(math.log10(value))
+    for step in (1.0, 2.0, 2.5, 5.0, 10.0):
+        if step * 10**exponent >= value * (1 - 1e-12):
+            return step * 10**exponent
+    return 10.0 ** (exponent + 1)
+
+
 def pareto(lines: Sequence[LineRow], total: float, width: float, lang: str):
     """The largest lines as bars (kg CO2e) with their cumulative share of the total as a line."""
     from reportlab.graphics.shapes import Circle, Line, PolyLine, Rect
@@ -162,7 +173,7 @@ def pareto(lines: Sequence[LineRow], total: float, width: float, lang: str):
     plot_w = width - left - right
     plot_h = height - bottom - top
     n = max(1, len(lines))
-    peak = max((abs(ln.kgco2e) for ln in lines), default=1.0) or 1.0
+    peak = nice_ceiling(max((abs(ln.kgco2e) for ln in lines), default=1.0) or 1.0)
     slot = plot_w / n
     points: list[float] = []
     cumulative = 0.0

@@ -70,6 +70,7 @@ class DatasetCredit:
     licence_url: str
     attribution: str
     url: str
+    name_zh: str = ""
 
 
 @dataclass(frozen=True, slots=True)

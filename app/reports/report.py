@@ -448,6 +448,8 @@ class _ReportBuilder:
         out += self.para_texts(texts)
         if significant:
             out.append(self.line_table(significant[:SIGNIFICANT_ROWS]))
+            if len(significant) > SIGNIFICANT_ROWS:
+                out += self.paras("more_in_appendix", n=len(significant) - SIGNIFICANT_ROWS)
         return out
 
     def line_table(self, lines: Sequence[LineRow], with_comment: bool = False):
@@ -489,14 +491,19 @@ class _ReportBuilder:
         out.append(self.table([self.col("data.table_type"), self.col("data.table_lines"), self.col("col.kgco2e"),
                                self.col("data.table_share")], rows, [60 * MM, 25 * MM, 35 * MM, 35 * MM],
                               numeric=(1, 2, 3)))  # fmt: skip
-        names = [f"{c.name} {c.version}".strip() for c in d.datasets]
-        if any(f.origin in ("study", "inline") for f in d.factors):
-            names.append("\0")
-        for i, code in enumerate(self.codes):
-            listed = [text("data.own_factors", code) if n == "\0" else n for n in names] or ["—"]
-            sep = "；" if code == "zh" else "; "
-            out += self.para_texts([text("data.datasets", code, names=sep.join(listed))])[:1] if i == 0 else \
-                [self.para_texts(["", text("data.datasets", code, names=sep.join(listed))])[1]]  # fmt: skip
+        own = any(f.origin in ("study", "inline") for f in d.factors)
+        texts = []
+        for code in self.codes:
+            listed = [
+                f"{(c.name_zh if code == 'zh' and c.name_zh else c.name)} {c.version}".strip()
+                for c in d.datasets
+            ]
+            if own:
+                listed.append(text("data.own_factors", code))
+            texts.append(
+                text("data.datasets", code, names=("；" if code == "zh" else "; ").join(listed) or "—")
+            )
+        out += self.para_texts(texts)
         out += self.confirm("data.dq")
         return out
 
@@ -523,6 +530,8 @@ class _ReportBuilder:
                      format_sig(ln.kgco2e)] for ln in allocated[:SIGNIFICANT_ROWS]]  # fmt: skip
             out.append(self.table([self.col("col.line"), self.col("col.name"), self.col("col.allocation"),
                                    self.col("col.kgco2e")], rows, widths, numeric=(2, 3)))  # fmt: skip
+            if len(allocated) > SIGNIFICANT_ROWS:
+                out += self.paras("more_in_appendix", n=len(allocated) - SIGNIFICANT_ROWS)
         out += self.confirm("allocation.default")
         return out
 
@@ -543,7 +552,12 @@ class _ReportBuilder:
             18 * MM,
         ]
         rows = []
-        for ln in lines:
+        shown = (
+            sorted(lines, key=lambda ln: -abs(ln.kgco2e))[:SIGNIFICANT_ROWS]
+            if len(lines) > SIGNIFICANT_ROWS
+            else lines
+        )
+        for ln in shown:
             factor = f"{ln.factor_id or ''} — {ln.factor_name}".strip(" —")
             rows.append([self.cell(ln.line_id, widths[0]), self.cell(ln.name, widths[1]),
                          f"{format_sig(ln.quantity)} {ln.unit}", self.cell(factor, widths[3], 6.3),
@@ -551,6 +565,8 @@ class _ReportBuilder:
         out.append(self.table([self.col("col.line"), self.col("col.name"), self.col("col.quantity"),
                                self.col("col.factor"), self.col("col.factor_value"), self.col("col.kgco2e")],
                               rows, widths, numeric=(2, 4, 5)))  # fmt: skip
+        if len(lines) > len(shown):
+            out += self.paras("more_in_appendix", n=len(lines) - len(shown))
         return out
 
     def scenarios(self) -> list:
@@ -570,7 +586,7 @@ class _ReportBuilder:
             shown = sorted(lines, key=lambda ln: -abs(ln.kgco2e))[:SCENARIO_ROWS]
             out.append(self.line_table(shown, with_comment=True))
             if len(lines) > len(shown):
-                out += self.paras("boundary.more", n=len(lines) - len(shown))
+                out += self.paras("more_in_appendix", n=len(lines) - len(shown))
         return out
 
     def results(self) -> list:
@@ -695,8 +711,8 @@ class _ReportBuilder:
         d = self.data
         out = [self.heading("sec.app_inventory", numbered=False)]
         w = self.figure_width
-        widths = [16 * MM, w - 16 * MM - 24 * MM - 26 * MM - 34 * MM - 18 * MM - 17 * MM - 9 * MM, 24 * MM,
-                  26 * MM, 34 * MM, 18 * MM, 17 * MM, 9 * MM]  # fmt: skip
+        widths = [15 * MM, w - 15 * MM - 24 * MM - 22 * MM - 30 * MM - 18 * MM - 15 * MM - 12 * MM, 24 * MM,
+                  22 * MM, 30 * MM, 18 * MM, 15 * MM, 12 * MM]  # fmt: skip
         header = [
             self.col("col.line"),
             self.col("col.name"),
@@ -779,7 +795,12 @@ class _ReportBuilder:
         if not d.datasets:
             out += self.paras("credits.none")
         for credit in d.datasets:
-            out.append(Paragraph(escape(f"{credit.name} {credit.version}".strip()), self.st.h2))
+            names = [credit.name_zh if c == "zh" and credit.name_zh else credit.name for c in self.codes]
+            out.append(
+                Paragraph(
+                    escape(" / ".join(dict.fromkeys(names)) + f" {credit.version}".rstrip()), self.st.h2
+                )
+            )
             detail = [
                 credit.publisher,
                 f"{self.t('col.licence')}: {credit.licence}",

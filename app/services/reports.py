@@ -200,6 +200,7 @@ def _credits(records: Mapping[str, object]) -> tuple[DatasetCredit, ...]:
                 licence_url=d.licence_url,
                 attribution=d.attribution,
                 url=d.url,
+                name_zh=d.name_zh,
             )
     return tuple(seen.values())
 
