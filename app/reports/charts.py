@@ -153,11 +153,11 @@ def stage_bars(data: ReportData, width: float, lang: str):
 
 
 def nice_ceiling(value: float) -> float:
-    """The smallest 1, 2, 2.5 or 5 × 10^k ≥ ``value`` (round axis ticks in quarters)."""
+    """The smallest round number ≥ ``value`` whose quarters are round too (axis ticks)."""
     import math
 
     exponent = math.floor(math.log10(value))
-    for step in (1.0, 2.0, 2.5, 5.0, 10.0):
+    for step in (1.0, 1.2, 1.6, 2.0, 2.4, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0):
         if step * 10**exponent >= value * (1 - 1e-12):
             return step * 10**exponent
     return 10.0 ** (exponent + 1)
@@ -181,7 +181,7 @@ def pareto(lines: Sequence[LineRow], total: float, width: float, lang: str):
         frac = tick / 4
         y = bottom + plot_h * frac
         d.add(Line(left, y, left + plot_w, y, strokeColor="#e4e9e5", strokeWidth=0.5))
-        d.add(_string(left - 1.5 * MM, y - 2, format_sig(peak * frac) if frac else "0", 6, GREY, "end"))
+        d.add(_string(left - 1.5 * MM, y - 2, f"{peak * frac:,.6g}", 6, GREY, "end"))
         d.add(_string(left + plot_w + 1.5 * MM, y - 2, f"{int(frac * 100)}%", 6, GREY))
     for i, ln in enumerate(lines):
         x = left + i * slot

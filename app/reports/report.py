@@ -10,6 +10,7 @@ and "page x of y". Every number is the app's result rounded by ``format_sig`` /
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 from collections.abc import Callable, Iterable, Sequence
 from xml.sax.saxutils import escape
@@ -175,10 +176,10 @@ class _ReportBuilder:
         t = cls([head, *rows], colWidths=list(widths), repeatRows=1, hAlign="LEFT")
         commands = [
             ("FONT", (0, 0), (-1, -1), SANS, font_size, font_size * 1.3),
-            ("BACKGROUND", (0, 0), (-1, 0), GREEN),
-            ("TEXTCOLOR", (0, 1), (-1, -1), INK),
+            ("BACKGROUND", (0, 0), (-1, 0), _colour(GREEN)),
+            ("TEXTCOLOR", (0, 1), (-1, -1), _colour(INK)),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("LINEBELOW", (0, 1), (-1, -1), 0.25, RULE),
+            ("LINEBELOW", (0, 1), (-1, -1), 0.25, _colour(RULE)),
             ("TOPPADDING", (0, 0), (-1, -1), 2.2),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 2.2),
             ("LEFTPADDING", (0, 0), (-1, -1), 3),
@@ -459,7 +460,8 @@ class _ReportBuilder:
             header = [self.col("col.line"), self.col("col.name"), self.col("col.quantity"), self.col("col.comment"),
                       self.col("col.kgco2e"), self.col("col.share")]  # fmt: skip
         else:
-            widths = [14 * MM, 62 * MM, 34 * MM, w - 14 * MM - 62 * MM - 34 * MM - 36 * MM, 20 * MM, 16 * MM]
+            stage_w = 46 * MM if len(self.codes) > 1 else 30 * MM
+            widths = [14 * MM, 56 * MM, stage_w, w - 14 * MM - 56 * MM - stage_w - 36 * MM, 20 * MM, 16 * MM]
             header = [self.col("col.line"), self.col("col.name"), self.col("col.stage"), self.col("col.factor"),
                       self.col("col.kgco2e"), self.col("col.share")]  # fmt: skip
         rows = []
@@ -612,7 +614,8 @@ class _ReportBuilder:
         share = share_of(sum(ln.kgco2e for ln in top), d.total)
         out += self.paras("hotspots.text", n=len(top), share=share)
         w = self.figure_width
-        widths = [8 * MM, 14 * MM, w - 8 * MM - 14 * MM - 36 * MM - 20 * MM - 16 * MM - 18 * MM, 36 * MM, 20 * MM,
+        stage_w = 48 * MM if len(self.codes) > 1 else 30 * MM
+        widths = [8 * MM, 14 * MM, w - 8 * MM - 14 * MM - stage_w - 20 * MM - 16 * MM - 18 * MM, stage_w, 20 * MM,
                   16 * MM, 18 * MM]  # fmt: skip
         rows, cumulative = [], 0.0
         for i, ln in enumerate(top, start=1):
@@ -812,6 +815,14 @@ class _ReportBuilder:
                 out.append(Paragraph(escape(credit.attribution), self.st.body["zh"]))
         out += self.paras("credits.font")
         return out
+
+
+@functools.cache
+def _colour(hex_colour: str):
+    """A reportlab Color made once (a hex string is parsed again for every table cell otherwise)."""
+    from reportlab.lib.colors import HexColor
+
+    return HexColor(hex_colour)
 
 
 def _stage_list(stages: Sequence[Stage], lang: str) -> str:
