@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QImage, QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -179,10 +179,11 @@ class PreviewDialog(QDialog):
         self.pages = QWidget()
         self.pages_layout = QVBoxLayout(self.pages)
         self.pages_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        scroll = QScrollArea()
+        self.scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.pages)
         scroll.setBackgroundRole(self.backgroundRole())
+        self._pixmaps: list[QPixmap] = []
 
         buttons = QDialogButtonBox()
         self.save_button = QPushButton(self.tr("Save PDF…"))
@@ -238,12 +239,14 @@ class PreviewDialog(QDialog):
             item = self.pages_layout.takeAt(0)
             if item.widget() is not None:
                 item.widget().deleteLater()
+        self._pixmaps = []
         for page in doc.pages:
             image = QImage(page.pixels, page.width, page.height, page.stride, QImage.Format.Format_RGBX8888)
+            self._pixmaps.append(QPixmap.fromImage(image.copy()))
             label = QLabel()
-            label.setPixmap(QPixmap.fromImage(image.copy()))
             label.setStyleSheet("border: 1px solid #b9c8be; background: white;")
             self.pages_layout.addWidget(label)
+        self._fit_pages()
         shown = len(doc.pages)
         if doc.page_count > shown:
             self.status.setText(self.tr("{0} pages (preview of the first {1})").format(doc.page_count, shown))
@@ -251,6 +254,22 @@ class PreviewDialog(QDialog):
             self.status.setText(self.tr("{0} page(s)").format(doc.page_count))
         self._set_ready(True)
         self.rendered.emit(doc)
+
+    def _fit_pages(self) -> None:
+        """Each page as wide as the view (never enlarged beyond its rendered size)."""
+        width = max(200, self.scroll.viewport().width() - 40)
+        for i, pixmap in enumerate(self._pixmaps):
+            item = self.pages_layout.itemAt(i)
+            label = item.widget() if item is not None else None
+            if isinstance(label, QLabel):
+                fitted = pixmap if pixmap.width() <= width else pixmap.scaledToWidth(
+                    width, Qt.TransformationMode.SmoothTransformation)  # fmt: skip
+                label.setPixmap(fitted)
+                label.setFixedSize(fitted.size() + QSize(2, 2))  # the border; never squeezed by the layout
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_pages()
 
     def _failed(self, task, exc: object) -> None:
         if task is self._task:
