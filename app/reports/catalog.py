@@ -214,6 +214,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "split.biogenic_ch4": ("Biogenic CH4", "生物源 CH4"),
     "split.biogenic": ("Biogenic CO2 emissions and removals", "生物源 CO2 排放与清除"),
+    "split.biogenic_known": (
+        "Biogenic CO2 emissions stated by the factors of {n} lines (kg CO2, not in the total)",
+        "{n} 条清单行的因子给出的生物源 CO2 排放（kg CO2，未计入总量）",
+    ),
     "split.dluc": ("Direct land-use change (dLUC)", "直接土地利用变化（dLUC）"),
     "split.aircraft": ("Aircraft transport", "航空运输"),
     "split.unspecified": ("CO2e-only factors (split not known)", "仅 CO2e 的因子（无法拆分）"),

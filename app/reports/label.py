@@ -90,15 +90,20 @@ def _mono_width(value: str, size: float) -> float:
 
 
 def _text(c, x: float, y: float, value: str, size: float, colour: str = INK, font: str = SANS,
-          max_width: float | None = None, anchor: str = "left", min_size: float | None = None) -> float:  # fmt: skip
-    """Draw one line of text, shrinking (to ``min_size``) then cutting it to fit; returns the size."""
+          max_width: float | None = None, anchor: str = "left", min_size: float | None = None,
+          whole: bool = False) -> float:  # fmt: skip
+    """Draw one line of text, shrinking (to ``min_size``) then cutting it to fit; returns the size.
+
+    ``whole``: never cut (the footprint value): shrink as far as needed instead.
+    """
 
     def measure(v: str, s: float) -> float:
         return _width(v, s, font)
 
     if max_width is not None:
         size = fit_font_size(measure, value, size, max_width, min_size or size * 0.75)
-        value = ellipsize(measure, value, size, max_width)
+        if not whole:
+            value = ellipsize(measure, value, size, max_width)
     c.setFont(font, size)
     c.setFillColor(colour)
     if anchor == "right":
@@ -194,7 +199,7 @@ def _draw_standard(c, data: ReportData, lang: str, ox: float = 0.0, oy: float = 
     # the value
     value = format_sig(data.total)
     top = h - band
-    value_size = _text(c, pad, top - 11.5 * MM, value, 30, GREEN, max_width=40 * MM, min_size=14)
+    value_size = _text(c, pad, top - 11.5 * MM, value, 30, GREEN, max_width=40 * MM, min_size=1, whole=True)
     unit_x = pad + _width(value, value_size) + 1.6 * MM
     _text(c, unit_x, top - 6.6 * MM, "kg CO2e", 8.5, INK, max_width=62 * MM - unit_x)
     per = f"/ {data.declared_unit}"
@@ -287,7 +292,7 @@ def _draw_compact(c, data: ReportData, lang: str) -> None:
 
     top = h - band
     value = format_sig(data.total)
-    value_size = _text(c, pad, top - 7.0 * MM, value, 17, GREEN, max_width=22 * MM, min_size=9)
+    value_size = _text(c, pad, top - 7.0 * MM, value, 17, GREEN, max_width=22 * MM, min_size=1, whole=True)
     unit_x = pad + _width(value, value_size) + 1.0 * MM
     _text(c, unit_x, top - 3.9 * MM, "kg CO2e", 5.4, INK, max_width=37 * MM - unit_x)
     _text(

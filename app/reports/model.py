@@ -39,6 +39,7 @@ class LineRow:
     is_electricity: bool = False
     is_aircraft: bool = False
     has_children: bool = False
+    biogenic_co2: float | None = None  # kg biogenic CO2 (outside the CO2e total) where the factor states it
 
 
 @dataclass(frozen=True, slots=True)

@@ -647,6 +647,9 @@ class _ReportBuilder:
                 [self.t("split.biogenic_ch4"), format_sig(biogenic_ch4), share_of(biogenic_ch4, d.total)],
                 [self.t("split.unspecified"), format_sig(unspecified), share_of(unspecified, d.total)],
             ]
+        biogenic = [ln.biogenic_co2 for ln in d.lines if ln.biogenic_co2 is not None]
+        if biogenic:
+            rows.append([self.t("split.biogenic_known", n=len(biogenic)), format_sig(sum(biogenic)), ""])
         rows += [
             [self.t("split.biogenic"), self.t("split.not_known"), ""],
             [self.t("split.dluc"), self.t("split.not_known"), ""],

@@ -153,9 +153,16 @@ def _line_rows(result: StudyResult, records: Mapping[str, object]) -> tuple[Line
                 is_electricity=electricity,
                 is_aircraft=factor is not None and _classify(_AIRCRAFT, category, factor_name),
                 has_children=line.line_id in parents,
+                biogenic_co2=_biogenic(record, activity[i] * line.allocation),
             )
         )
     return tuple(rows)
+
+
+def _biogenic(record: object | None, allocated_activity: float) -> float | None:
+    """Biogenic CO2 of a line (kg) where its factor publishes it (e.g. DESNZ "outside of scopes")."""
+    per_unit = getattr(record, "biogenic_co2", None)
+    return None if per_unit is None else allocated_activity * per_unit
 
 
 def _factor_rows(result: StudyResult, records: Mapping[str, object]) -> tuple[FactorRow, ...]:

@@ -6,6 +6,8 @@ import json
 
 import pytest
 from conftest import FINGERPRINT, fonts_of, kettle_data, page_size_mm, pdf_pages, squeeze
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from app.core.numbers import format_sig
 from app.reports.common import label_payload
@@ -97,3 +99,14 @@ def test_unknown_size_or_language_is_refused(frozen: ReportData) -> None:
         render_label(frozen, size="50x30")
     with pytest.raises(ValueError, match="language"):
         render_label(frozen, lang="fr")
+
+
+@settings(max_examples=25, deadline=None)
+@given(total=st.floats(min_value=1e-9, max_value=1e9, allow_nan=False, allow_infinity=False))
+def test_label_value_is_the_rounding_rule_and_never_zero(frozen: ReportData, total: float) -> None:
+    from dataclasses import replace
+
+    (page,) = pdf_pages(render_label(replace(frozen, total=total), size="100x70", lang="en"))
+    printed = format_sig(total)
+    assert printed in page.splitlines()
+    assert printed.strip("0.,") != ""  # a non-zero value never prints as 0

@@ -199,3 +199,24 @@ def test_progress_is_reported_and_cancel_stops(big) -> None:
     progress.cancel()
     with pytest.raises(Cancelled):
         render_report(data, lang="en", progress=progress)
+
+
+def test_biogenic_co2_is_reported_where_the_factor_states_it(ctx) -> None:
+    from studybuilders import line, study
+
+    from app.core.domain import Stage
+    from app.services.calculation import calculate_study
+    from app.services.reports import build_report_data
+
+    # EPA hub: agricultural byproducts, 118.17 kg biogenic CO2 per MMBtu (outside the CO2e value)
+    s = study(
+        line(
+            "1", 2.0, "MMBtu", stage=Stage.PRODUCTION, factor_id="epahub2025:t1:agricultural-byproducts:mmbtu"
+        )
+    )
+    result = calculate_study(s, ctx.factors, ctx.gwp_tables)
+    data = build_report_data(result, None, ctx.factors, ctx.gwp_tables)
+    assert data.lines[0].biogenic_co2 == pytest.approx(2.0 * 118.17)
+    text = " ".join("\n".join(pdf_pages(render_report(data, lang="en"))).split())
+    assert "Biogenic CO2 emissions stated by the factors of 1 lines" in text
+    assert format_sig(2.0 * 118.17) in text  # 236
