@@ -40,6 +40,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "label.standard": ("Standard", "标准"),
     "label.gwp": ("GWP basis", "GWP 基准"),
     "label.year": ("Reference year", "基准年"),
+    "label.pcr": ("PCR", "产品种类规则"),
     "label.cert_body": ("Certification body", "认证机构"),
     "label.cert_no": ("Certificate no.", "证书编号"),
     "label.validity": ("Valid until", "有效期至"),

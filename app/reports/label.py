@@ -213,6 +213,7 @@ def _draw_standard(c, data: ReportData, lang: str, ox: float = 0.0, oy: float = 
         ("label.standard", STANDARD),
         ("label.gwp", f"IPCC {data.gwp_set.value} GWP100"),
         ("label.year", year_text(data, lang)),
+        ("label.pcr", joined("not_stated", lang)),
     ]
     y = top - 16.6 * MM
     key_w = 20 * MM if len(codes) > 1 else 14 * MM
