@@ -150,6 +150,8 @@ class _ReportBuilder:
                 f' <font size="{size}" color="{GREY}">{escape(text(key, self.codes[1], **params))}</font>'
             )
         p = Paragraph(markup, self.st.h1 if level == 1 else self.st.h2)
+        if key == "report.toc":
+            return p  # the contents do not list themselves
         p.toc_level = level - 1  # type: ignore[attr-defined]
         p.toc_text = number + " / ".join(text(key, c, **params) for c in self.codes)  # type: ignore[attr-defined]
         return p
@@ -783,8 +785,10 @@ class _ReportBuilder:
         ]
         rows = []
         for f in d.factors:
-            dataset = " ".join(x for x in (f.dataset, f.dataset_version) if x)
-            where = "; ".join(x for x in (dataset, f.region, str(f.year) if f.year else "", f.source) if x)
+            # the source text usually names the dataset already (Appendix C has the full dataset entries)
+            first = f.source or " ".join(x for x in (f.dataset, f.dataset_version) if x)
+            extra = [x for x in (f.region, str(f.year) if f.year else "") if x and x not in first]
+            where = "; ".join(x for x in (first, *extra) if x)
             rows.append([self.cell(f.factor_id, widths[0], 6.3), self.cell(f.name, widths[1], 6.3),
                          f"{format_sig(f.co2e)}/{f.unit}", self.cell(f.basis, widths[3], 6.3),
                          self.cell(where or f.origin, widths[4], 6.3), str(f.line_count)])  # fmt: skip
