@@ -108,8 +108,8 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "boundary.more": ("+ {n} more lines", "另有 {n} 行"),
     "more_in_appendix": (
-        "The table shows the largest lines; {n} more lines are listed in Appendix A.",
-        "表中列出排放量最大的清单行；另有 {n} 行见附录 A。",
+        "The table shows the largest lines; {n} more lines are listed in Appendix C.",
+        "表中列出排放量最大的清单行；另有 {n} 行见附录 C。",
     ),
     "boundary.significant": ("Significant processes", "重要过程"),
     "boundary.significant_text": (
@@ -228,9 +228,9 @@ CATALOG: dict[str, tuple[str, str]] = {
     "sec.gwp": ("Greenhouse gases and GWP values", "温室气体与 GWP 值"),
     "gwp.text": (
         "Characterisation: GWP100 from IPCC {gwp}. Factors with per-gas data are recomputed with these values; "
-        "factors published only as CO2e keep their published basis (shown per factor in Appendix B).",
+        "factors published only as CO2e keep their published basis (shown per factor in Appendix A).",
         "特征化采用 IPCC {gwp} 的 GWP100 值。有分气体数据的因子按下列数值重新计算；仅公布 CO2e 的因子保留其发布时的基准"
-        "（见附录 B 各因子）。",
+        "（见附录 A 各因子）。",
     ),
     "gwp.gas": ("Gas", "气体"),
     "gwp.value": ("GWP100 (kg CO2e/kg)", "GWP100（kg CO2e/kg）"),
@@ -276,9 +276,9 @@ CATALOG: dict[str, tuple[str, str]] = {
         "The results refer to the frozen revision with fingerprint {fp}.",
         "结果对应指纹为 {fp} 的冻结版本。",
     ),
-    "sec.app_inventory": ("Appendix A. Inventory", "附录 A　清单"),
-    "sec.app_factors": ("Appendix B. Emission factors and sources", "附录 B　排放因子及来源"),
-    "sec.app_credits": ("Appendix C. Dataset attributions", "附录 C　数据集署名"),
+    "sec.app_factors": ("Appendix A. Emission factors and sources", "附录 A　排放因子及来源"),
+    "sec.app_credits": ("Appendix B. Dataset attributions", "附录 B　数据集署名"),
+    "sec.app_inventory": ("Appendix C. Inventory", "附录 C　清单"),
     "credits.text": (
         "The licences of the datasets used require the following attributions.",
         "所用数据集的许可要求注明以下署名。",

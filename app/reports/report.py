@@ -97,6 +97,8 @@ class _ReportBuilder:
         self.today = today
         self.st = _Styles()
         self.section = 0
+        self.sub = 0
+        self.headings = 0
         self.figure_width = 210 * MM - 2 * MARGIN
 
     # --- text helpers --------------------------------------------------------------------------------
@@ -152,6 +154,8 @@ class _ReportBuilder:
         p = Paragraph(markup, self.st.h1 if level == 1 else self.st.h2)
         if key == "report.toc":
             return p  # the contents do not list themselves
+        self.headings += 1
+        p.toc_key = f"toc{self.headings}"  # type: ignore[attr-defined]  # same in every layout pass
         p.toc_level = level - 1  # type: ignore[attr-defined]
         p.toc_text = number + " / ".join(text(key, c, **params) for c in self.codes)  # type: ignore[attr-defined]
         return p
@@ -230,11 +234,32 @@ class _ReportBuilder:
     # --- document ------------------------------------------------------------------------------------
 
     def build(self) -> bytes:
-        from reportlab.lib.pagesizes import A4
-        from reportlab.platypus import Frame, NextPageTemplate, PageBreak, PageTemplate
-        from reportlab.platypus.tableofcontents import TableOfContents
+        """Lay out twice, cheaply: the contents' page numbers come from a pass without the inventory.
 
+        The inventory is the last appendix, so every contents entry is known once the pages up to its
+        heading are laid out; the full document (possibly hundreds of inventory pages) is then laid
+        out once, instead of twice as ``multiBuild`` would.
+        """
         self.step(0, "report")
+        head_doc, _ = self._doc()
+        head_toc = self._toc()
+        head_doc.multiBuild(
+            self._story(head_toc, with_inventory=False), canvasmaker=_numbered_canvas(self.codes)
+        )
+        self.step(15, "contents")
+        doc, buf = self._doc()
+        toc = self._toc()
+        toc._lastEntries = list(head_toc._entries)  # what the contents show in the full layout
+        story = self._story(toc, with_inventory=True)
+        self.step(82, "layout")
+        doc.build(story, canvasmaker=_numbered_canvas(self.codes))
+        self.step(100, "done")
+        return buf.getvalue()
+
+    def _doc(self):
+        from reportlab.lib.pagesizes import A4
+        from reportlab.platypus import Frame, PageTemplate
+
         buf = io.BytesIO()
         doc = _Doc(buf, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=22 * MM,
                    bottomMargin=20 * MM, title=f"{text('report.title', 'en')} — {self.data.product_name}",
@@ -247,18 +272,24 @@ class _ReportBuilder:
             PageTemplate(id="cover", frames=[cover_frame], onPage=self._cover_page),
             PageTemplate(id="body", frames=[frame], onPage=self._body_page),
         ])  # fmt: skip
+        return doc, buf
+
+    def _toc(self):
         from reportlab.platypus import TableStyle
+        from reportlab.platypus.tableofcontents import TableOfContents
 
         toc = TableOfContents(levelStyles=self.st.toc, dotsMinLevel=0)
         # the TOC's own table would otherwise set Helvetica (a standard-14 font, never embedded)
-        toc.tableStyle = TableStyle(
-            [
-                ("FONT", (0, 0), (-1, -1), SANS, 9),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ]
-        )
+        toc.tableStyle = TableStyle([("FONT", (0, 0), (-1, -1), SANS, 9), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                     ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)])  # fmt: skip
+        return toc
+
+    def _story(self, toc, with_inventory: bool) -> list:
+        """The document's flowables; built afresh for each layout (platypus consumes them)."""
+        from reportlab.platypus import NextPageTemplate, PageBreak
+
+        self.section = 0
+        self.headings = 0
         story: list = [*self.cover(), NextPageTemplate("body"), PageBreak()]
         story += [self.heading("report.toc", numbered=False), toc, PageBreak()]
         sections: list[tuple[int, Callable[[], list]]] = [
@@ -268,17 +299,13 @@ class _ReportBuilder:
             (72, self.limitations), (74, self.conformance),
         ]  # fmt: skip
         for done, section in sections:
-            self.step(done, "report")
+            if with_inventory:
+                self.step(done // 5 + 16, "report")
             story += section()
-        story.append(PageBreak())
-        self.step(76, "inventory")
-        story += self.appendix_inventory()
         story += self.appendix_factors()
         story += self.appendix_credits()
-        self.step(82, "layout")
-        doc.multiBuild(story, canvasmaker=_numbered_canvas(self.lang, self.codes))
-        self.step(100, "done")
-        return buf.getvalue()
+        story += self.appendix_inventory(with_rows=with_inventory)
+        return story
 
     def _frame_texts(self) -> tuple[str, str]:
         d = self.data
@@ -713,11 +740,13 @@ class _ReportBuilder:
 
     # --- appendices ----------------------------------------------------------------------------------
 
-    def appendix_inventory(self) -> list:
-        from reportlab.platypus import Paragraph
+    def appendix_inventory(self, with_rows: bool = True) -> list:
+        from reportlab.platypus import PageBreak, Paragraph
 
         d = self.data
-        out = [self.heading("sec.app_inventory", numbered=False)]
+        out = [PageBreak(), self.heading("sec.app_inventory", numbered=False)]
+        if not with_rows:
+            return out
         w = self.figure_width
         widths = [15 * MM, w - 15 * MM - 24 * MM - 22 * MM - 30 * MM - 18 * MM - 15 * MM - 12 * MM, 24 * MM,
                   22 * MM, 30 * MM, 18 * MM, 15 * MM, 12 * MM]  # fmt: skip
@@ -773,7 +802,7 @@ class _ReportBuilder:
         from reportlab.platypus import PageBreak
 
         d = self.data
-        out = [PageBreak(), self.heading("sec.app_factors", numbered=False)]
+        out = [PageBreak(), self.heading("sec.app_factors", numbered=False)]  # Appendix A
         w = self.figure_width
         widths = [
             34 * MM,
@@ -852,7 +881,7 @@ class _Doc:
                 level = getattr(flowable, "toc_level", None)
                 if level is None:
                     return
-                key = f"h{id(flowable)}"
+                key = flowable.toc_key
                 self.canv.bookmarkPage(key)
                 self.canv.addOutlineEntry(flowable.toc_text, key, level=level, closed=level > 0)
                 self.notify("TOCEntry", (level, escape(flowable.toc_text), self.page, key))
@@ -860,14 +889,21 @@ class _Doc:
         return Doc(*args, **kwargs)
 
 
-def _numbered_canvas(lang: str, codes: tuple[Lang, ...]):
+def _numbered_canvas(codes: tuple[Lang, ...]):
     """A canvas that writes "page x of y" on every page once the page count is known."""
     from reportlab.pdfgen.canvas import Canvas
 
     class NumberedCanvas(Canvas):
+        """Pages are kept until the end; bookmarks are placed when their page is really emitted
+        (a destination made earlier would point at the first page)."""
+
         def __init__(self, *args, **kwargs) -> None:
             super().__init__(*args, **kwargs)
             self._pages: list[dict] = []
+            self._bookmarks: dict[int, list[tuple[str, dict]]] = {}
+
+        def bookmarkPage(self, key, **kwargs):  # noqa: N802 (reportlab's name)
+            self._bookmarks.setdefault(len(self._pages), []).append((key, kwargs))
 
         def showPage(self) -> None:
             self._pages.append(dict(self.__dict__))
@@ -875,7 +911,8 @@ def _numbered_canvas(lang: str, codes: tuple[Lang, ...]):
 
         def save(self) -> None:
             total = len(self._pages)
-            for state in self._pages:
+            bookmarks = self._bookmarks
+            for index, state in enumerate(self._pages):
                 self.__dict__.update(state)
                 if self._pageNumber > 1:
                     label = "  ".join(
@@ -884,6 +921,8 @@ def _numbered_canvas(lang: str, codes: tuple[Lang, ...]):
                     self.setFont(SANS, 7)
                     self.setFillColor(GREY)
                     self.drawRightString(210 * MM - MARGIN, 9 * MM, label)
+                for key, kwargs in bookmarks.get(index, []):
+                    Canvas.bookmarkPage(self, key, **kwargs)
                 super().showPage()
             super().save()
 
