@@ -902,7 +902,7 @@ def _numbered_canvas(codes: tuple[Lang, ...]):
             self._pages: list[dict] = []
             self._bookmarks: dict[int, list[tuple[str, dict]]] = {}
 
-        def bookmarkPage(self, key, **kwargs):  # noqa: N802 (reportlab's name)
+        def bookmarkPage(self, key, **kwargs):  # reportlab's name
             self._bookmarks.setdefault(len(self._pages), []).append((key, kwargs))
 
         def showPage(self) -> None:
