@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from decimal import Decimal
 
@@ -250,7 +251,7 @@ def test_contents_page_numbers_are_where_the_headings_are(frozen: ReportData, bi
         assert len(outline) == 20  # 16 sections + 1 subsection + 3 appendices
         lines = [ln for ln in pages[1].splitlines() if ln.strip()]
         printed = {}
-        for leader, title in zip(lines, lines[1:], strict=False):
+        for leader, title in itertools.pairwise(lines):
             number = re.fullmatch(r"[\s.]*\.\s*(\d+)\s*", leader)  # the dot leader and page number
             if number:
                 printed[squeeze(title)] = int(number.group(1))
