@@ -72,14 +72,16 @@ def build_report_data(
 
 def _records(result: StudyResult, provenance: object | None) -> dict[str, object]:
     """Library provenance per library factor id the study uses (one lookup per distinct factor)."""
-    lookup = getattr(getattr(provenance, "source", provenance), "factor_record", None)
-    if lookup is None:
-        return {}
     ids = {
         t.factor.factor_id
         for t in _distinct_traces(result)
         if t.factor is not None and t.factor_origin == "library" and t.factor.factor_id
     }
+    if not ids or provenance is None:
+        return {}  # a study with only its own factors never opens the library
+    lookup = getattr(getattr(provenance, "source", provenance), "factor_record", None)
+    if lookup is None:
+        return {}
     found = {i: lookup(i) for i in sorted(ids)}
     return {i: r for i, r in found.items() if r is not None}
 

@@ -258,3 +258,15 @@ def test_contents_page_numbers_are_where_the_headings_are(frozen: ReportData, bi
         assert printed == outline
         for title, page in outline.items():
             assert title in squeeze(pages[page - 1]), title
+
+
+def test_study_with_its_own_factors_never_opens_the_library(big) -> None:
+    from app.services.context import LazyFactorSource
+    from app.services.reports import build_report_data
+
+    def fail() -> object:
+        raise AssertionError("the library was opened")
+
+    result, _ = big
+    data = build_report_data(result, None, LazyFactorSource(fail))
+    assert data.datasets == () and all(f.origin == "inline" for f in data.factors)
