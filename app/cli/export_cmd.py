@@ -10,7 +10,8 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
-from app.core.errors import InputError, Problem
+from app.core.errors import InputError
+from app.core.messages import problem
 from app.services.context import AppContext
 
 LANG_CHOICES = ("zh", "en", "both")
@@ -53,11 +54,11 @@ def pdf_outputs(args: argparse.Namespace) -> list[Path]:
 def check_output(path: Path, suffix: str) -> None:
     """An output path the user can get: right suffix, existing folder, not a folder itself."""
     if path.suffix.lower() != suffix:
-        raise InputError(Problem(f"{path}: expected a {suffix} file", code="file.type", file=str(path)))
+        raise InputError(problem("export.type", {"path": str(path), "suffix": suffix}, file=str(path)))
     if path.is_dir():
-        raise InputError(Problem(f"{path} is a folder", code="file.folder", file=str(path)))
+        raise InputError(problem("export.is_folder", {"path": str(path)}, file=str(path)))
     if not path.parent.exists():
-        raise InputError(Problem(f"{path.parent}: no such folder", code="file.folder", file=str(path)))
+        raise InputError(problem("export.no_folder", {"path": str(path.parent)}, file=str(path)))
 
 
 def run(args: argparse.Namespace, ctx: AppContext) -> int:
@@ -66,14 +67,9 @@ def run(args: argparse.Namespace, ctx: AppContext) -> int:
 
     outputs = pdf_outputs(args)
     if not outputs:
-        raise InputError(
-            Problem(
-                "nothing to export: give at least one output, e.g. --label label.pdf or --report report.pdf",
-                code="export.no_output",
-            )
-        )
+        raise InputError(problem("export.no_output"))
     if len({p.resolve() for p in outputs}) < len(outputs):
-        raise InputError(Problem("--label and --report must be different files", code="export.same_output"))
+        raise InputError(problem("export.same_output"))
     for path in outputs:
         check_output(path, ".pdf")
     loaded, result = calculate_file(args.study, ctx)

@@ -162,6 +162,12 @@ MESSAGES: dict[str, str] = {
     "cell.allocation": "allocation must be in (0, 1] (e.g. 0.6 or 60%), got {value}",
     "cell.data_type": "data_type must be primary / 初级 or secondary / 次级, got '{text}'",
     "cell.duplicate_factor": "duplicate factor_id '{factor_id}' (first in row {first_row})",
+    # --- export (cli: carbon-label draft and CFP study report, PDF) ---------------------------
+    "export.no_output": "nothing to export: give at least one output, e.g. --label label.pdf or --report report.pdf",
+    "export.same_output": "--label and --report must be different files",
+    "export.type": "{path}: expected a {suffix} file",
+    "export.is_folder": "{path} is a folder",
+    "export.no_folder": "{path}: no such folder",
     # --- user factors (import and library) --------------------------------------------------
     "import.unreadable": "cannot read the file: {reason}",
     "import.too_big": "the file is {size_mb} MB; user factor files are limited to {limit_mb} MB",

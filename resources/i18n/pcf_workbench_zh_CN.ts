@@ -1305,6 +1305,31 @@
         <translation>因子编号（factor_id）“{factor_id}”重复（首次出现在第 {first_row} 行）</translation>
     </message>
     <message>
+        <source>nothing to export: give at least one output, e.g. --label label.pdf or --report report.pdf</source>
+        <comment>export.no_output</comment>
+        <translation>没有要导出的内容：请至少指定一个输出文件，例如 --label label.pdf 或 --report report.pdf</translation>
+    </message>
+    <message>
+        <source>--label and --report must be different files</source>
+        <comment>export.same_output</comment>
+        <translation>--label 和 --report 必须是不同的文件</translation>
+    </message>
+    <message>
+        <source>{path}: expected a {suffix} file</source>
+        <comment>export.type</comment>
+        <translation>{path}：应为 {suffix} 文件</translation>
+    </message>
+    <message>
+        <source>{path} is a folder</source>
+        <comment>export.is_folder</comment>
+        <translation>{path} 是文件夹</translation>
+    </message>
+    <message>
+        <source>{path}: no such folder</source>
+        <comment>export.no_folder</comment>
+        <translation>{path}：文件夹不存在</translation>
+    </message>
+    <message>
         <source>cannot read the file: {reason}</source>
         <comment>import.unreadable</comment>
         <translation>无法读取文件：{reason}</translation>
