@@ -29,13 +29,15 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.progress import Progress
+from app.gui.i18n import error_text, is_chinese_ui
 from app.reports.model import ReportData
 
 LABEL, REPORT = "label", "report"
 PREVIEW_SCALE = 1.4  # 72 dpi × 1.4 ≈ 100 dpi: crisp on screen, cheap to render
 PREVIEW_MAX_PAGES = 12
-LANGUAGES = (("both", "中文 + English"), ("zh", "中文"), ("en", "English"))
-LABEL_SIZES = (("a4", "A4"), ("100x70", "100 × 70 mm"), ("60x40", "60 × 40 mm"))
+# The document languages by their own names (as in Preferences); the label sizes are named in __init__ (tr).
+LANGUAGES = (("zh", "中文"), ("en", "English"), ("both", "中文 + English"))
+LABEL_SIZES = ("a4", "100x70", "60x40")
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +87,15 @@ def rasterise(pdf: bytes, max_pages: int, scale: float, progress: Progress | Non
         doc.close()
 
 
+class PrinterNotOpened(OSError):
+    """The printer refused to start a job (the dialog says so in the UI language)."""
+
+
+def default_document_language() -> str:
+    """The documents' language the preview starts with: the UI language."""
+    return "zh" if is_chinese_ui() else "en"
+
+
 def print_pdf(progress: Progress, pdf: bytes, printer: QPrinter) -> int:
     """Worker: paint every page onto ``printer`` at its resolution; returns the pages printed."""
     import pypdfium2 as pdfium
@@ -93,11 +104,11 @@ def print_pdf(progress: Progress, pdf: bytes, printer: QPrinter) -> int:
     painter = QPainter()
     if not painter.begin(printer):
         doc.close()
-        raise OSError("the printer could not be opened")
+        raise PrinterNotOpened("the printer could not be opened")
     try:
         n = len(doc)
         for i in range(n):
-            progress.step(i, n, "printing")
+            progress.step(i, n)  # the progress dialog already says "Printing…" in the UI language
             if i:
                 printer.newPage()
             target = printer.pageLayout().paintRectPixels(printer.resolution())
@@ -162,9 +173,15 @@ class PreviewDialog(QDialog):
         self.lang_box = QComboBox()
         for code, name in LANGUAGES:
             self.lang_box.addItem(name, code)
+        self.lang_box.setCurrentIndex(self.lang_box.findData(default_document_language()))
         self.size_box = QComboBox()
-        for code, name in LABEL_SIZES:
-            self.size_box.addItem(name, code)
+        size_names = {
+            "a4": self.tr("A4 sheet"),
+            "100x70": self.tr("Sticker 100 × 70 mm"),
+            "60x40": self.tr("Sticker 60 × 40 mm"),
+        }
+        for code in LABEL_SIZES:
+            self.size_box.addItem(size_names[code], code)
         self.size_box.setVisible(kind == LABEL)
         self.status = QLabel()
         options = QHBoxLayout()
@@ -274,7 +291,7 @@ class PreviewDialog(QDialog):
     def _failed(self, task, exc: object) -> None:
         if task is self._task:
             self._task = None
-            self.status.setText(self.tr("Rendering failed: {0}").format(exc))
+            self.status.setText(self.tr("Rendering failed: {0}").format(error_text(exc)))
 
     def suggested_name(self) -> Path:
         safe = "".join(ch for ch in self.data.product_name if ch not in '\\/:*?"<>|').strip() or "study"
@@ -307,5 +324,12 @@ class PreviewDialog(QDialog):
         if self.progress_dialogs is not None:
             self.progress_dialogs.watch(task, self.tr("Printing…"))
         task.finished.connect(lambda n: self.printed.emit(int(n)))
-        task.failed.connect(lambda exc: self.status.setText(self.tr("Printing failed: {0}").format(exc)))
+        task.failed.connect(self._print_failed)
         return task
+
+    def _print_failed(self, exc: object) -> None:
+        if isinstance(exc, PrinterNotOpened):
+            reason = self.tr("the printer could not be opened")
+        else:
+            reason = error_text(exc) if isinstance(exc, BaseException) else str(exc)
+        self.status.setText(self.tr("Printing failed: {0}").format(reason))

@@ -166,9 +166,10 @@ class _ReportBuilder:
     def stage_name(self, stage: Stage) -> str:
         return charts.stage_label(stage, self.lang, sep=" / " if len(self.codes) > 1 else " ")
 
-    def step(self, done: int, message: str) -> None:
+    def step(self, done: int) -> None:
+        """Percent done; no text (the GUI's progress dialog names the work in the UI language)."""
         if self.progress is not None:
-            self.progress.step(done, 100, message)
+            self.progress.step(done, 100)
 
     # --- tables --------------------------------------------------------------------------------------
 
@@ -240,20 +241,20 @@ class _ReportBuilder:
         heading are laid out; the full document (possibly hundreds of inventory pages) is then laid
         out once, instead of twice as ``multiBuild`` would.
         """
-        self.step(0, "report")
+        self.step(0)
         head_doc, _ = self._doc()
         head_toc = self._toc()
         head_doc.multiBuild(
             self._story(head_toc, with_inventory=False), canvasmaker=_numbered_canvas(self.codes)
         )
-        self.step(15, "contents")
+        self.step(15)
         doc, buf = self._doc()
         toc = self._toc()
         toc._lastEntries = list(head_toc._entries)  # what the contents show in the full layout
         story = self._story(toc, with_inventory=True)
-        self.step(82, "layout")
+        self.step(82)
         doc.build(story, canvasmaker=_numbered_canvas(self.codes))
-        self.step(100, "done")
+        self.step(100)
         return buf.getvalue()
 
     def _doc(self):
@@ -300,7 +301,7 @@ class _ReportBuilder:
         ]  # fmt: skip
         for done, section in sections:
             if with_inventory:
-                self.step(done // 5 + 16, "report")
+                self.step(done // 5 + 16)
             story += section()
         story += self.appendix_factors()
         story += self.appendix_credits()

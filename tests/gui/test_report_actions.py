@@ -49,11 +49,17 @@ def test_label_preview_saves_the_numbers_on_screen(qtbot, opened, tmp_path: Path
     doc = blocker.args[0]
     assert doc.page_count == 1 and doc.pages[0].width > 500  # an A4 page at ~100 dpi
     assert preview.pages_layout.count() == 1
+    assert doc.lang == "en"  # the documents start in the UI language (English here)
+    assert "DRAFT – not frozen" in _text(doc.pdf) and "草稿" not in _text(doc.pdf)
     total = actions.latest.result.total
     preview.size_box.setCurrentIndex(preview.size_box.findData("60x40"))
     with qtbot.waitSignal(preview.rendered, timeout=20_000) as blocker:
         pass
     assert blocker.args[0].size == "60x40"
+    preview.lang_box.setCurrentIndex(preview.lang_box.findData("both"))
+    with qtbot.waitSignal(preview.rendered, timeout=20_000) as blocker:
+        pass
+    assert (blocker.args[0].size, blocker.args[0].lang) == ("60x40", "both")
     assert preview.save() == out
     text = _text(out.read_bytes())
     assert format_sig(total) in text and "kg CO2e" in text and "草稿 – 未冻结" in text
