@@ -1,11 +1,12 @@
-"""``pcf-workbench export STUDY --excel OUT.xlsx [--lang zh|en|both]``: exports of a calculated study.
+"""``pcf-workbench export STUDY [--excel OUT.xlsx] [--label OUT.pdf] [--report OUT.pdf] …``.
 
 Each output format is one :class:`Output` row in :data:`OUTPUTS` (its option, the suffixes its
 file may have, a message naming it, and the function that writes it) plus its own option group
-(``--excel`` → :func:`add_excel_arguments`, :func:`export_excel`). ``--lang`` is shared by every
-format. The command needs at least one output option; every target is checked before anything is
-calculated, the study is calculated once, and every file is written atomically, so bad input
-never leaves a partial file.
+(``--excel`` → :func:`add_excel_arguments`, :func:`export_excel`; ``--label``/``--report`` →
+:func:`add_pdf_arguments`, :func:`export_label`, :func:`export_report`). ``--lang`` is shared by
+every format. The command needs at least one output option; every target is checked before
+anything is calculated, the study is calculated once, and every file is written atomically, so
+bad input never leaves a partial file.
 
 Adding a format: an ``add_<format>_arguments`` group, an ``export_<format>`` writer returning the
 path it wrote, an ``export.what.<format>`` message in ``app/core/messages.py`` and a row in
@@ -27,6 +28,7 @@ from app.services.context import AppContext
 from app.services.studies import LoadedStudy, calculate_file
 
 Writer = Callable[[argparse.Namespace, AppContext, LoadedStudy, StudyResult], Path]
+LABEL_SIZE_CHOICES = ("a4", "60x40", "100x70")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,12 +45,13 @@ class Output:
 def register(sub, ctx_factory: Callable[[], AppContext]) -> None:
     p = sub.add_parser(
         "export",
-        help="export a calculated study (auditable Excel inventory)",
+        help="export a calculated study: auditable Excel inventory, carbon-label draft, CFP report (PDF)",
         description="Calculate a study and export it. At least one output option is required.",
     )
-    p.add_argument("study", type=Path, help="study workbook (.xlsx)")
+    p.add_argument("study", type=Path, help="study workbook (.xlsx) or project file (.pcfw)")
     add_common_arguments(p)
     add_excel_arguments(p)
+    add_pdf_arguments(p)
     p.set_defaults(handler=lambda args: run(args, ctx_factory()))
 
 
@@ -57,7 +60,7 @@ def add_common_arguments(p: argparse.ArgumentParser) -> None:
         "--lang",
         choices=LANGUAGES,
         default="both",
-        help="language of the exported files' headers and labels (default: both, side by side)",
+        help="language of the exported files (default: both, side by side)",
     )
 
 
@@ -70,6 +73,7 @@ def run(args: argparse.Namespace, ctx: AppContext) -> int:
         raise InputError(problem("export.no_output", {"options": options}))
     for o in asked:
         check_target(getattr(args, o.attr), args.study, o.suffixes, o.what)
+    check_distinct(args, asked)
     loaded, result = calculate_file(args.study, ctx)
     for o in asked:
         target: Path = getattr(args, o.attr)
@@ -95,6 +99,17 @@ def check_target(out: Path, study: Path, suffixes: tuple[str, ...], what: str) -
         raise InputError(problem("export.no_folder", {"folder": str(out.parent)}, **where))
     if out.exists() and study.exists() and out.resolve() == study.resolve():
         raise InputError(problem("export.target_is_study", **where))
+
+
+def check_distinct(args: argparse.Namespace, asked: list[Output]) -> None:
+    """Two outputs written to one file would leave only the last: refuse before calculating."""
+    seen: dict[Path, Output] = {}
+    for o in asked:
+        target = Path(getattr(args, o.attr)).resolve()
+        first = seen.setdefault(target, o)
+        if first is not o:
+            params = {"first": first.flag.split()[0], "second": o.flag.split()[0]}
+            raise InputError(problem("export.same_target", params, file=str(getattr(args, o.attr))))
 
 
 # --- Excel (auditable inventory) -------------------------------------------------------------
@@ -125,8 +140,53 @@ def export_excel(args: argparse.Namespace, ctx: AppContext, loaded: LoadedStudy,
     )
 
 
+# --- PDF (carbon-label draft and CFP study report) -------------------------------------------
+
+
+def add_pdf_arguments(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("Carbon-label draft and CFP study report (PDF)")
+    g.add_argument("--label", metavar="OUT.pdf", type=Path, help="write the carbon-label draft (PDF)")
+    g.add_argument("--report", metavar="OUT.pdf", type=Path, help="write the CFP study report (PDF)")
+    g.add_argument(
+        "--label-size",
+        choices=LABEL_SIZE_CHOICES,
+        default="a4",
+        help="label draft page: an A4 sheet (default) or a sticker of 60×40 / 100×70 mm",
+    )
+
+
+def _report_data(args: argparse.Namespace, ctx: AppContext, loaded: LoadedStudy, result: StudyResult):
+    """What both PDFs print, gathered once per command (the label and the report share it)."""
+    cached = getattr(args, "_report_data", None)
+    if cached is None:
+        from app.services.reports import build_report_data
+
+        cached = build_report_data(
+            result, loaded.fingerprint, ctx.factors, ctx.gwp_tables, study_file=Path(loaded.path).name
+        )
+        args._report_data = cached
+    return cached
+
+
+def export_label(args: argparse.Namespace, ctx: AppContext, loaded: LoadedStudy, result: StudyResult) -> Path:
+    from app.services.reports import write_label
+
+    data = _report_data(args, ctx, loaded, result)
+    return write_label(data, args.label, size=args.label_size, lang=args.lang)
+
+
+def export_report(
+    args: argparse.Namespace, ctx: AppContext, loaded: LoadedStudy, result: StudyResult
+) -> Path:
+    from app.services.reports import write_report
+
+    return write_report(_report_data(args, ctx, loaded, result), args.report, lang=args.lang)
+
+
 # --- the outputs, in the order they are written ------------------------------------------------
 
 OUTPUTS: list[Output] = [
     Output("excel", "--excel OUT.xlsx", (".xlsx",), "export.what.excel", export_excel),
+    Output("label", "--label OUT.pdf", (".pdf",), "export.what.label", export_label),
+    Output("report", "--report OUT.pdf", (".pdf",), "export.what.report", export_report),
 ]

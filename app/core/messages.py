@@ -195,6 +195,9 @@ MESSAGES: dict[str, str] = {
     "export.target_is_study": "this would overwrite the study itself; choose another file",
     "export.write_failed": "cannot write the file: {reason}",
     "export.what.excel": "the Excel inventory",
+    "export.what.label": "the carbon-label draft",
+    "export.what.report": "the CFP study report",
+    "export.same_target": "{first} and {second} name the same file; write each output to its own file",
     "export.text_too_long": "a text of {length} characters does not fit in an Excel cell (at most {limit}): "
     "{start}…",
     "export.not_finite": "a number in the export is not finite ({value}); check very large quantities or factors",

@@ -381,7 +381,11 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addAction(self.act_export)
         self.export_actions = ExportActions(self)
-        self.export_actions.add_to(file_menu)
+        export_menu = self.export_actions.add_to(file_menu)
+        from app.gui.report_actions import ReportActions  # label draft, study report, print preview
+
+        self.report_actions = ReportActions(self)
+        self.report_actions.add_to(export_menu, file_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
         edit_menu = self.edit_menu = bar.addMenu(self.tr("&Edit"))

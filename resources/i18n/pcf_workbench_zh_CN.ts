@@ -455,6 +455,97 @@
     </message>
 </context>
 <context>
+    <name>PreviewDialog</name>
+    <message>
+        <source>Carbon label draft</source>
+        <translation>碳标签草稿</translation>
+    </message>
+    <message>
+        <source>CFP study report</source>
+        <translation>产品碳足迹研究报告</translation>
+    </message>
+    <message>
+        <source>A4 sheet</source>
+        <translation>A4 整页</translation>
+    </message>
+    <message>
+        <source>Sticker 100 × 70 mm</source>
+        <translation>不干胶标签 100 × 70 mm</translation>
+    </message>
+    <message>
+        <source>Sticker 60 × 40 mm</source>
+        <translation>不干胶标签 60 × 40 mm</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>文档语言</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>尺寸</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>保存 PDF…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Rendering…</source>
+        <translation>正在生成…</translation>
+    </message>
+    <message>
+        <source>Rendering PDF</source>
+        <translation>生成 PDF</translation>
+    </message>
+    <message>
+        <source>Rendering PDF…</source>
+        <translation>正在生成 PDF…</translation>
+    </message>
+    <message>
+        <source>{0} pages (preview of the first {1})</source>
+        <translation>共 {0} 页（预览前 {1} 页）</translation>
+    </message>
+    <message>
+        <source>{0} page(s)</source>
+        <translation>共 {0} 页</translation>
+    </message>
+    <message>
+        <source>Rendering failed: {0}</source>
+        <translation>生成失败：{0}</translation>
+    </message>
+    <message>
+        <source>Save carbon label draft</source>
+        <translation>保存碳标签草稿</translation>
+    </message>
+    <message>
+        <source>Save CFP study report</source>
+        <translation>保存产品碳足迹研究报告</translation>
+    </message>
+    <message>
+        <source>Saved {0}</source>
+        <translation>已保存 {0}</translation>
+    </message>
+    <message>
+        <source>Printing</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message>
+        <source>the printer could not be opened</source>
+        <translation>无法打开打印机</translation>
+    </message>
+    <message>
+        <source>Printing failed: {0}</source>
+        <translation>打印失败：{0}</translation>
+    </message>
+</context>
+<context>
     <name>ProblemsModel</name>
     <message>
         <source>Severity</source>
@@ -509,6 +600,33 @@
     <message>
         <source>Study workbooks (*.xlsx *.xlsm);;All files (*)</source>
         <translation>研究数据表 (*.xlsx *.xlsm);;所有文件 (*)</translation>
+    </message>
+</context>
+<context>
+    <name>ReportActions</name>
+    <message>
+        <source>Carbon &amp;label (PDF)…</source>
+        <translation>碳标签草稿（PDF）(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>CFP &amp;report (PDF)…</source>
+        <translation>产品碳足迹研究报告（PDF）(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print preview…</source>
+        <translation>打印预览(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Nothing to export</source>
+        <translation>没有可导出的内容</translation>
+    </message>
+    <message>
+        <source>The study has no complete, current result. Fix the problems listed and wait for the calculation to finish, then export again.</source>
+        <translation>本研究还没有完整的最新计算结果。请先修正问题列表中的问题，等计算完成后再导出。</translation>
+    </message>
+    <message>
+        <source>Saved {0}</source>
+        <translation>已保存 {0}</translation>
     </message>
 </context>
 <context>
@@ -1508,6 +1626,21 @@
         <source>the Excel inventory</source>
         <comment>export.what.excel</comment>
         <translation>Excel 清单</translation>
+    </message>
+    <message>
+        <source>the carbon-label draft</source>
+        <comment>export.what.label</comment>
+        <translation>碳标识草稿</translation>
+    </message>
+    <message>
+        <source>the CFP study report</source>
+        <comment>export.what.report</comment>
+        <translation>产品碳足迹研究报告</translation>
+    </message>
+    <message>
+        <source>{first} and {second} name the same file; write each output to its own file</source>
+        <comment>export.same_target</comment>
+        <translation>{first} 与 {second} 指向同一个文件；请为每项输出指定各自的文件</translation>
     </message>
     <message>
         <source>a text of {length} characters does not fit in an Excel cell (at most {limit}): {start}…</source>

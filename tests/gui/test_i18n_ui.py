@@ -1,7 +1,7 @@
 """The running UI in Chinese and in English.
 
 Under the zh_CN translator the main window and its dialogs (About, keyboard shortcuts,
-Preferences) are walked: every visible text — window and dock titles, menus, actions and their
+Preferences, the PDF preview of the label and the report) are walked: every visible text — window and dock titles, menus, actions and their
 tips, labels, buttons, placeholders, combo items, table headers, navigation — must not be
 English-only (ASCII words and no Chinese), apart from a short explicit list of names and units.
 English gives English; a core problem shows in Chinese in the Problems panel.
@@ -213,6 +213,50 @@ def test_preferences_dialog_is_chinese_and_stores_the_language(zh_window, qtbot)
     assert user_settings.language == "en"
     assert json.loads(user_settings.path.read_text(encoding="utf-8"))["language"] == "en"
     assert "重新启动" in win.statusBar().currentMessage()
+
+
+def test_a_study_with_errors_is_not_exported_and_says_so_in_chinese(zh_window, prompter) -> None:
+    win, _ = zh_window  # its 'ton' line is an error: no complete result
+    assert win.report_actions.open_preview("label") is None
+    kind, title, text = prompter.messages[-1]
+    assert (kind, title) == ("error", "没有可导出的内容") and not english_only(text)
+
+
+@pytest.fixture
+def zh_complete_window(qtbot, ctx, prompter, tmp_path, ui_language, built_translations):
+    """The zh window with a study that calculates without errors (so it can be exported)."""
+    ui_language("zh_CN", built_translations)
+    study = chinese_study()
+    study.lines[0] = InventoryLine(
+        "1", "钢板", 1.0, "t", stage=Stage.RAW_MATERIALS, factor_value=1.0, factor_unit="kg"
+    )
+    win, _ = make_window(qtbot, ctx, prompter, tmp_path, study)
+    yield win
+    win.bridge.undo_stack.setClean()
+    win.runner.cancel_all()
+    win.runner.wait(5000)
+
+
+@pytest.mark.parametrize("kind", ["label", "report"])
+def test_the_pdf_preview_is_chinese_and_starts_with_chinese_documents(
+    zh_complete_window, qtbot, kind
+) -> None:
+    from app.gui.report_preview import PrinterNotOpened
+
+    win = zh_complete_window
+    preview = win.report_actions.open_preview(kind)
+    assert preview is not None
+    with qtbot.waitSignal(preview.rendered, timeout=30_000) as blocker:
+        pass
+    assert blocker.args[0].lang == "zh" and preview.lang == "zh"  # the UI language
+    items = texts_of(preview)
+    assert len(items) >= 6
+    assert not _english(items), "\n".join(_english(items))
+    assert preview.windowTitle() == ("碳标签草稿" if kind == "label" else "产品碳足迹研究报告")
+    assert preview.status.text().startswith("共 ")
+    preview._print_failed(PrinterNotOpened("the printer could not be opened"))
+    assert preview.status.text() == "打印失败：无法打开打印机"
+    preview.close()
 
 
 def test_core_problems_show_in_chinese_in_the_problems_panel(zh_window) -> None:
