@@ -96,7 +96,7 @@ def make_application(argv0: str = "pcf-workbench"):
     return app
 
 
-def build_window(ctx, settings=None, prompter=None, study=None):
+def build_window(ctx, settings=None, prompter=None, study=None, user_settings=None):
     """The main window over a fresh document (tests use this with a fake prompter)."""
     from app.core.edits import StudyDocument
     from app.gui.document import DocumentBridge
@@ -107,18 +107,18 @@ def build_window(ctx, settings=None, prompter=None, study=None):
     document = StudyDocument(study or blank_study())
     bridge = DocumentBridge(document)
     qt_prompter = prompter or QtPrompter()
-    window = MainWindow(ctx, bridge, settings or GuiSettings(), qt_prompter)
+    window = MainWindow(ctx, bridge, settings or GuiSettings(), qt_prompter, user_settings=user_settings)
     bridge.setParent(window)
     if isinstance(qt_prompter, QtPrompter):
         qt_prompter.parent = window
     return window
 
 
-def initial_path(args: GuiArgs, settings) -> Path | None:
+def initial_path(args: GuiArgs, user_settings) -> Path | None:
     if args.open_path is not None:
         return args.open_path
     if args.screenshot is None:
-        last = settings.last_study()
+        last = user_settings.last_file()
         if last is not None and last.is_file():
             return last
     return example_path()
@@ -136,18 +136,20 @@ def run_gui(argv: Sequence[str]) -> int:
 
     from app.gui.settings import GuiSettings
     from app.services.context import open_context
+    from app.services.settings import UserSettings
 
     ctx = open_context()
-    settings = GuiSettings()
-    window = build_window(ctx, settings)
-    path = initial_path(args, settings)
+    user_settings = UserSettings()
+    window = build_window(ctx, GuiSettings(), user_settings=user_settings)
+    path = initial_path(args, user_settings)
     try:
         if args.screenshot is not None:
             return _screenshot(app, window, path, args.screenshot)
         window.show()
         if os.environ.get("PCF_WORKBENCH_STARTUP_PROBE"):
             _report_startup(app)
-        if path is not None:
+        recovered = window.projects.offer_recovery()  # after a crash: the autosaved copy first
+        if path is not None and not recovered:
             window.open_path(path, ask=False)
         return app.exec()
     finally:

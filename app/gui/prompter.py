@@ -11,7 +11,11 @@ from typing import Protocol
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-STUDY_FILTER = "Study workbooks 研究数据表 (*.xlsx *.xlsm);;All files (*)"
+STUDY_FILTER = (
+    "Projects and study workbooks (*.pcfw *.xlsx *.xlsm);;Projects 项目文件 (*.pcfw);;"
+    "Study workbooks 研究数据表 (*.xlsx *.xlsm);;All files (*)"
+)
+SAVE_SUFFIXES = (".pcfw", ".xlsx", ".xlsm")
 
 
 class Prompter(Protocol):
@@ -41,7 +45,9 @@ class QtPrompter:
         if not name:
             return None
         path = Path(name)
-        return path if path.suffix.lower() in (".xlsx", ".xlsm") else path.with_suffix(".xlsx")
+        if path.suffix.lower() in SAVE_SUFFIXES:
+            return path
+        return path.with_suffix(suggested.suffix if suggested.suffix.lower() in SAVE_SUFFIXES else ".xlsx")
 
     def confirm(self, title: str, text: str) -> bool:
         answer = QMessageBox.question(self.parent, title, text)
