@@ -140,7 +140,9 @@ def run_gui(argv: Sequence[str]) -> int:
 
     ctx = open_context()
     user_settings = UserSettings()
-    window = build_window(ctx, GuiSettings(), user_settings=user_settings)
+    gui_settings = GuiSettings()
+    gui_settings.import_legacy_recent(user_settings)
+    window = build_window(ctx, gui_settings, user_settings=user_settings)
     path = initial_path(args, user_settings)
     try:
         if args.screenshot is not None:

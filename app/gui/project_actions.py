@@ -32,6 +32,8 @@ from app.services.projects import (
     ProjectSession,
     freeze,
     is_project_path,
+    library_factor_ids,
+    library_info,
     open_project,
     refresh_pins,
     save_project,
@@ -77,6 +79,18 @@ def save_worker(progress: Progress, project: Project, path: Path) -> Project:
     progress.step(0, 0, f"Writing {path.name}…")
     save_project(project, path, None)
     return project
+
+
+def freeze_worker(
+    _progress: Progress, project: Project, factors: dict, gwp_tables, library: dict
+) -> tuple[Project, Revision]:
+    """Worker: calculate with the pins and the factors resolved on the GUI thread, then freeze."""
+    from app.core.compile import DictFactorSource
+    from app.services.context import AppContext, LazyFactorSource
+
+    source = DictFactorSource(factors)
+    ctx = AppContext(factors=LazyFactorSource(lambda: source), gwp_tables=gwp_tables)
+    return project, freeze(project, ctx, library=library)
 
 
 def autosave_worker(
@@ -284,7 +298,14 @@ class ProjectController(QObject):
     def save_to(self, path: Path, project: Project | None = None, after: Callable[[], None] | None = None):
         path = Path(path).resolve()
         new_lock: ProjectLock | None = None
-        same_file = self.session is not None and self.session.path == path and not self.read_only
+        s = self.session
+        if s is not None and s.viewing is not None and s.path == path:
+            self.window.prompter.error(
+                self.tr("Cannot save"),
+                self.tr("A frozen revision is read-only. Save it under another name to work on a copy."),
+            )
+            return None
+        same_file = s is not None and s.path == path and not self.read_only
         if not same_file:
             try:
                 new_lock = ProjectLock.acquire(path)
@@ -332,7 +353,7 @@ class ProjectController(QObject):
 
     # --- freeze ------------------------------------------------------------------------------
 
-    def freeze_dialog(self) -> Revision | None:
+    def freeze_dialog(self):
         if self.read_only:
             self.window.prompter.info(self.tr("Read-only"), self.tr("A read-only project cannot be frozen."))
             return None
@@ -350,14 +371,25 @@ class ProjectController(QObject):
             ),
         ):
             return None
+        # The library is used only on this thread: pin and resolve here, calculate in a worker.
         project = self.current_project()
-        try:
-            revision = freeze(project, self.window.ctx)
-        except InputError as exc:
-            text = "\n".join(str(p) for p in exc.problems[:10])
-            self.window.prompter.error(self.tr("Cannot freeze"), text)
-            return None
+        library = self.window.catalog.library()
+        refresh_pins(project, library)
+        resolved = self.window.catalog.resolve(library_factor_ids(project.study))
+        task = self.window.runner.submit(
+            freeze_worker,
+            project,
+            resolved,
+            self.window.ctx.gwp_tables,
+            library_info(library),
+            title=self.tr("Freezing"),
+        )
+        self.window.progress_dialogs.watch(task, self.tr("Calculating the revision to freeze…"))
+        task.finished.connect(lambda result: self._frozen(*result))
+        task.failed.connect(self._freeze_failed)
+        return task
 
+    def _frozen(self, project: Project, revision: Revision) -> None:
         def done() -> None:
             self.frozen.emit(revision)
             self.window.prompter.info(
@@ -367,8 +399,15 @@ class ProjectController(QObject):
                 ),
             )
 
-        self.save_to(self.session.path, project, after=done)
-        return revision
+        if self.session is not None and self.session.path is not None:
+            self.save_to(self.session.path, project, after=done)
+
+    def _freeze_failed(self, exc: object) -> None:
+        if isinstance(exc, InputError):
+            text = "\n".join(str(p) for p in exc.problems[:10])
+        else:
+            text = f"{type(exc).__name__}: {exc}"
+        self.window.prompter.error(self.tr("Cannot freeze"), text)
 
     def show_revisions(self):
         from app.gui.revisions_dialog import RevisionsDialog

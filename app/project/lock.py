@@ -3,7 +3,8 @@
 ``NAME.pcfw.lock`` holds JSON: process id, host, user, time, app version. It is created with
 ``O_EXCL`` (one winner). A lock whose process is gone (same host, pid not running) or whose
 content is unreadable is stale and taken over; locks from other hosts are respected, since we
-cannot tell whether their process lives.
+cannot tell whether their process lives. Within one process the lock is counted, so the window
+can re-open the project it has open (the file goes when the last holder releases it).
 """
 
 from __future__ import annotations
@@ -47,6 +48,10 @@ class ProjectLockedError(PcfError):
             f"{path.name} is already open in PCF Workbench by {owner.describe()}; "
             "you can open it read-only, or close it there first"
         )
+
+
+# Locks this process holds, by resolved project path, with how many holders share each.
+_HELD: dict[Path, int] = {}
 
 
 def lock_path(path: Path) -> Path:
@@ -117,7 +122,8 @@ class ProjectLock:
                 fd = os.open(target, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
             except FileExistsError:
                 owner = read_lock(path)
-                if owner is not None and owner.is_this_process:
+                if owner is not None and owner.is_this_process and _HELD.get(path):
+                    _HELD[path] += 1
                     return cls(path, owner)  # this process already has it (re-opening)
                 if not is_stale(owner):
                     assert owner is not None
@@ -129,6 +135,7 @@ class ProjectLock:
                 json.dump(asdict(info), fh)
                 fh.flush()
                 os.fsync(fh.fileno())
+            _HELD[path] = 1
             return cls(path, info)
         owner = read_lock(path)
         raise ProjectLockedError(path, owner or info)
@@ -137,6 +144,11 @@ class ProjectLock:
         if self.released:
             return
         self.released = True
+        holders = _HELD.get(self.path, 0) - 1
+        if holders > 0:
+            _HELD[self.path] = holders
+            return
+        _HELD.pop(self.path, None)
         current = read_lock(self.path)
         if current is not None and current.pid == self.info.pid and current.host == self.info.host:
             with contextlib.suppress(FileNotFoundError):

@@ -133,6 +133,11 @@ def matches_frozen(project: Project) -> bool:
     ) == _frozen_digest(current)  # type: ignore[arg-type]
 
 
+def library_info(factors: object) -> dict[str, Any]:
+    """The factor library's schema version and dataset versions (what a frozen revision records)."""
+    return _library_info(factors)
+
+
 def _library_info(factors: object) -> dict[str, Any]:
     source = getattr(factors, "source", factors)
     info: dict[str, Any] = {}
@@ -164,7 +169,9 @@ def _factors_used(result: StudyResult) -> list[dict[str, Any]]:
     ]
 
 
-def snapshot_of(project: Project, ctx: AppContext) -> dict[str, Any]:
+def snapshot_of(
+    project: Project, ctx: AppContext, library: Mapping[str, Any] | None = None
+) -> dict[str, Any]:
     """The canonical snapshot of the working state (what freezing would store)."""
     result = calculate_project(project, ctx)
     return build_snapshot(
@@ -173,13 +180,21 @@ def snapshot_of(project: Project, ctx: AppContext) -> dict[str, Any]:
         result.to_json_dict(),
         _factors_used(result),
         __version__,
-        _library_info(ctx.factors),
+        _library_info(ctx.factors) if library is None else library,
         method_settings(project.study),
     )
 
 
-def freeze(project: Project, ctx: AppContext, note: str = "", now: str | None = None) -> Revision:
-    """Freeze the working state as an immutable revision; raises InputError if it does not calculate."""
+def freeze(
+    project: Project,
+    ctx: AppContext,
+    note: str = "",
+    now: str | None = None,
+    library: Mapping[str, Any] | None = None,
+) -> Revision:
+    """Freeze the working state as an immutable revision; raises InputError if it does not calculate.
+
+    ``library`` (from :func:`library_info`) lets a worker freeze without touching the library."""
     refresh_pins(project, ctx.factors)
     note_edits(project, now)
     current = project.current
@@ -192,7 +207,7 @@ def freeze(project: Project, ctx: AppContext, note: str = "", now: str | None = 
                 params={"revision": current.number},
             )
         )
-    snap = snapshot_of(project, ctx)
+    snap = snapshot_of(project, ctx, library)
     frozen = replace(
         current,
         status=FROZEN,
@@ -321,6 +336,7 @@ def save_project(project: Project, path: Path | str, library: FactorSource | Non
     refresh_pins(project, library)
     note_edits(project)
     write_project(project, path)
+    clean_orphans(path)  # leftovers of earlier interrupted saves (no other writer holds the file)
 
 
 def convert(src: Path | str, dst: Path | str, ctx: AppContext) -> Path:

@@ -12,6 +12,7 @@ from kettle import kettle_study
 
 from app.core.edits import SetLineField
 from app.project.files import load_project
+from app.project.lock import read_lock
 from app.services.recovery import RecoveryStore
 from app.services.studies import load_study
 
@@ -46,8 +47,11 @@ def test_save_as_project_then_save_and_reopen(qtbot, opened, prompter, tmp_path:
     assert load_project(path).study.line_by_id()["7"].quantity == 2190.0
     assert opened.user_settings.recent_files()[0] == path.resolve()
     with qtbot.waitSignal(opened.studyLoaded, timeout=10_000):
-        opened.open_path(path)
+        opened.open_path(path)  # the same project again: this window keeps its lock
     assert opened.bridge.study.line_by_id()["7"].quantity == 2190.0
+    assert read_lock(path).pid == os.getpid()  # type: ignore[union-attr]
+    opened.new_study()
+    assert read_lock(path) is None  # released when the window lets go of the project
 
 
 def test_saving_pins_library_factors_used_by_the_lines(qtbot, opened, prompter, tmp_path: Path) -> None:
@@ -70,8 +74,7 @@ def test_freeze_edit_and_compare_in_the_revisions_dialog(qtbot, opened, prompter
     path = tmp_path / "kettle.pcfw"
     _save_as(qtbot, opened, prompter, path)
     with qtbot.waitSignal(opened.projects.saved, timeout=10_000):
-        revision = opened.projects.act_freeze.trigger()
-    del revision
+        opened.projects.act_freeze.trigger()
     frozen = load_project(path).revisions[-1]
     assert frozen.is_frozen and len(frozen.fingerprint) == 64
     assert any(frozen.fingerprint in text for kind, _t, text in prompter.messages if kind == "info")
@@ -113,6 +116,23 @@ def test_freeze_edit_and_compare_in_the_revisions_dialog(qtbot, opened, prompter
     with qtbot.waitSignal(opened.studyLoaded, timeout=10_000):
         opened.projects.act_edit_working.trigger()
     assert opened.bridge.study.line_by_id()["7"].quantity == 2190.0 and not opened.bridge.read_only
+
+
+def test_a_study_with_errors_cannot_be_frozen(qtbot, opened, prompter, tmp_path: Path) -> None:
+    path = tmp_path / "kettle.pcfw"
+    _save_as(qtbot, opened, prompter, path)
+    _edit(qtbot, opened, "7", "unit", "ton")  # ambiguous: an input error
+    task = opened.projects.freeze_dialog()
+    with qtbot.waitSignal(task.done, timeout=10_000):
+        pass
+    errors = [text for kind, title, text in prompter.messages if kind == "error" and title == "Cannot freeze"]
+    assert errors and "ton" in errors[0]
+    assert not any(r.is_frozen for r in load_project(path).revisions)
+
+
+def test_freeze_needs_a_project_file_first(opened, prompter) -> None:
+    assert opened.projects.freeze_dialog() is None
+    assert prompter.messages[-1][0] == "info" and ".pcfw" in prompter.messages[-1][2]
 
 
 HOLDER = """
@@ -239,3 +259,21 @@ def test_killed_app_is_recovered_at_the_next_start(qtbot, window, prompter, kett
     assert by_id["10"].quantity == 1.1  # typed after the last autosave: not recoverable
     assert window.isWindowModified()  # recovered work is unsaved until saved
     assert [e.key for e in RecoveryStore().entries(include_live=True)] == [window.projects.key]
+
+
+def test_recent_files_of_earlier_versions_move_to_the_user_settings(tmp_path: Path) -> None:
+    from PySide6.QtCore import QSettings
+
+    from app.gui.settings import GuiSettings
+    from app.services.settings import UserSettings
+
+    ini = tmp_path / "gui.ini"
+    old = QSettings(str(ini), QSettings.Format.IniFormat)
+    old.setValue("recent_files", [str(tmp_path / "b.xlsx"), str(tmp_path / "a.xlsx")])
+    old.setValue("last_study", str(tmp_path / "b.xlsx"))
+    old.sync()
+    user = UserSettings(tmp_path / "settings.json")
+    assert GuiSettings(ini).import_legacy_recent(user)
+    assert user.recent_files() == [(tmp_path / "b.xlsx").resolve(), (tmp_path / "a.xlsx").resolve()]
+    assert user.last_file() == tmp_path / "b.xlsx"
+    assert not GuiSettings(ini).import_legacy_recent(UserSettings(tmp_path / "settings.json"))  # once
