@@ -11,7 +11,6 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
-from app.core.errors import InputError, Problem
 from app.services.context import AppContext
 
 
@@ -28,27 +27,8 @@ def register(sub, ctx_factory: Callable[[], AppContext]) -> None:
 
 
 def run(args: argparse.Namespace, ctx: AppContext) -> int:
-    from app.project.lock import ProjectLockedError
-    from app.services.studies import STUDY_SUFFIXES, load_study, save_study
+    from app.services.projects import convert
 
-    src, dst = Path(args.input), Path(args.output)
-    if dst.suffix.lower() not in STUDY_SUFFIXES:
-        raise InputError(
-            Problem(
-                f"{dst.name}: the output must end in .xlsx (study workbook) or .pcfw (project)",
-                code="convert.output_type",
-                file=dst.name,
-                params={"file": dst.name},
-            )
-        )
-    if src.exists() and dst.exists() and src.resolve() == dst.resolve():
-        raise InputError(
-            Problem("the output must be a different file than the input", code="convert.same_file")
-        )
-    loaded = load_study(src, revision=args.revision)
-    try:
-        save_study(loaded.study, dst, factors=ctx.factors, pins=loaded.pins)
-    except ProjectLockedError as exc:
-        raise InputError(Problem(str(exc), code="project.locked", file=str(dst))) from None
-    print(f"{src} → {dst}: {len(loaded.study.lines)} lines")
+    study = convert(args.input, args.output, ctx, revision=args.revision)
+    print(f"{args.input} → {args.output}: {len(study.lines)} lines")
     return 0

@@ -36,7 +36,7 @@ from app.project.canonical import (
 )
 from app.project.compare import Comparison, compare_snapshots
 from app.project.files import load_project
-from app.project.lock import ProjectLock, ProjectLockedError, read_lock
+from app.project.lock import ProjectLock, ProjectLockedError, is_stale, read_lock
 from app.project.model import FROZEN, WORKING, Project, Revision
 from app.project.store import PROJECT_SUFFIX, clean_orphans, now_iso, write_project
 from app.services.calculation import RESULT_SCHEMA, StudyResult, calculate_study
@@ -324,30 +324,49 @@ def new_project(study: Study, library: FactorSource | None = None) -> Project:
     return project
 
 
+def ensure_not_open_elsewhere(path: Path) -> None:
+    """Raise ProjectLockedError if a live instance (not this process) has ``path`` open."""
+    owner = read_lock(path)
+    if owner is not None and not owner.is_this_process and not is_stale(owner):
+        raise ProjectLockedError(path, owner)
+
+
 def save_project(project: Project, path: Path | str, library: FactorSource | None = None) -> None:
     """Pin, note edits after freezing, and write the whole project atomically."""
     path = Path(path)
-    owner = read_lock(path)
-    if owner is not None and not owner.is_this_process:
-        from app.project.lock import is_stale
-
-        if not is_stale(owner):
-            raise ProjectLockedError(path, owner)
+    ensure_not_open_elsewhere(path)
     refresh_pins(project, library)
     note_edits(project)
     write_project(project, path)
     clean_orphans(path)  # leftovers of earlier interrupted saves (no other writer holds the file)
 
 
-def convert(src: Path | str, dst: Path | str, ctx: AppContext) -> Path:
-    """Study workbook ↔ project file, lossless for the study (a project also keeps pins and history)."""
-    from app.services.studies import load_study, save_study
+def convert(src: Path | str, dst: Path | str, ctx: AppContext, revision: int | None = None) -> Study:
+    """Study workbook ↔ project file, lossless for the study (a project also keeps pins and history).
+
+    Writing into an existing project makes the study its working state (history kept); a project
+    open in another instance is refused (InputError naming who has it)."""
+    from app.services.studies import STUDY_SUFFIXES, load_study, save_study
 
     src, dst = Path(src), Path(dst)
-    loaded = load_study(src)
-    if src.resolve() == dst.resolve():
+    if dst.suffix.lower() not in STUDY_SUFFIXES:
+        raise InputError(
+            Problem(
+                f"{dst.name}: the output must end in .xlsx (study workbook) or .pcfw (project)",
+                code="convert.output_type",
+                file=dst.name,
+                params={"file": dst.name},
+            )
+        )
+    if src.exists() and dst.exists() and src.resolve() == dst.resolve():
         raise InputError(
             Problem("the output must be a different file than the input", code="convert.same_file")
         )
-    save_study(loaded.study, dst, factors=ctx.factors, pins=loaded.pins)
-    return dst
+    loaded = load_study(src, revision=revision)
+    try:
+        save_study(loaded.study, dst, factors=ctx.factors, pins=loaded.pins)
+    except ProjectLockedError as exc:
+        raise InputError(
+            Problem(str(exc), code="project.locked", file=str(dst), params={"owner": exc.owner.describe()})
+        ) from None
+    return loaded.study

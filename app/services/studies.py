@@ -114,8 +114,9 @@ def save_study(
         )
     from app.project.files import load_project
     from app.project.model import Project
-    from app.services.projects import save_project
+    from app.services.projects import ensure_not_open_elsewhere, save_project
 
+    ensure_not_open_elsewhere(path)  # before reading (an old layout would be upgraded in place)
     project = load_project(path) if path.exists() else Project(study)
     project.study = study
     if pins:
