@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from kettle import kettle_study
 
 from app.gui.launch import GuiArgs, UsageError, parse_args
 
@@ -58,3 +59,20 @@ def test_screenshot_of_a_bad_file_exits_2_with_located_errors(tmp_path: Path) ->
     assert proc.returncode == 2
     assert "bad.xlsx" in proc.stderr
     assert not (tmp_path / "x.png").exists()
+
+
+def test_the_real_app_opens_a_project_file(kettle_file: Path, tmp_path: Path) -> None:
+    """`pcf-workbench open`/`--screenshot` go through the same open: a .pcfw is accepted."""
+    from app.services.studies import save_study
+
+    project = tmp_path / "kettle.pcfw"
+    save_study(kettle_study(), project)
+    out = tmp_path / "shot.png"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "app", "--screenshot", str(out), str(project)],
+        capture_output=True, text=True, cwd=ROOT, env=env, timeout=60,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    assert out.stat().st_size > 10_000
+    assert not (tmp_path / "kettle.pcfw.lock").exists()  # released when the window closed

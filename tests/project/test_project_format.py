@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from projectbuilders import FakeLibrary, rich_study, studies
 
-from app.core.domain import Factor, GwpSet
+from app.core.domain import Factor, GwpSet, Study
 from app.core.errors import InputError, SchemaVersionError
 from app.factors.gwp_data import load_gwp_tables
 from app.project import migrations
@@ -273,3 +274,61 @@ def test_what_is_not_a_project_is_refused_with_a_message(tmp_path: Path) -> None
 
 def test_snapshot_json_is_canonical() -> None:
     assert canonical_json({"b": 0.1 + 0.2, "a": [1, "电"]}) == '{"a":[1,"电"],"b":0.30000000000000004}'
+
+
+def test_save_retries_while_windows_briefly_holds_the_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On Windows an antivirus or Excel may hold the target a moment: os.replace is retried."""
+    import os as real_os
+
+    from app.io import atomic
+
+    path = tmp_path / "p.pcfw"
+    write_project(Project(rich_study()), path)
+    calls = {"n": 0}
+    original = real_os.replace
+
+    def busy_twice(src, dst):
+        calls["n"] += 1
+        if calls["n"] <= 2:
+            raise PermissionError(13, "The process cannot access the file")
+        original(src, dst)
+
+    monkeypatch.setattr(atomic.sys, "platform", "win32")
+    monkeypatch.setattr(atomic, "_REPLACE_DELAY_S", 0.0)
+    monkeypatch.setattr(atomic.os, "replace", busy_twice)
+    changed = rich_study()
+    changed.lines.pop()
+    write_project(Project(changed), path)
+    monkeypatch.undo()
+    assert calls["n"] == 3 and load_project(path).study == changed
+
+
+FIELD_CHANGES = {
+    "quantity": lambda ln: dataclasses.replace(ln, quantity=ln.quantity + 1.0),
+    "loss_rate": lambda ln: dataclasses.replace(ln, loss_rate=ln.loss_rate + 0.01),
+    "allocation": lambda ln: dataclasses.replace(ln, allocation=ln.allocation / 2),
+    "unit": lambda ln: dataclasses.replace(ln, unit="kg" if ln.unit != "kg" else "g"),
+    "name": lambda ln: dataclasses.replace(ln, name=ln.name + "x"),
+    "source": lambda ln: dataclasses.replace(ln, source=ln.source + "x"),
+    "factor_value": lambda ln: dataclasses.replace(ln, factor_value=(ln.factor_value or 0.0) + 1.0),
+    "line_id": lambda ln: dataclasses.replace(ln, line_id=ln.line_id + "-renamed"),
+}
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(studies(), st.sampled_from(sorted(FIELD_CHANGES)), st.integers(min_value=0))
+def test_the_fingerprint_survives_save_and_open_and_sees_any_field_change(
+    tmp_path: Path, study, field: str, which: int
+) -> None:
+    from app.project.canonical import inputs_digest
+
+    path = tmp_path / "h.pcfw"
+    write_project(Project(study), path)
+    again = load_project(path).study
+    assert inputs_digest(again, {}) == inputs_digest(study, {})
+    i = which % len(study.lines)
+    changed = Study(study.info, list(study.lines), list(study.factors))
+    changed.lines[i] = FIELD_CHANGES[field](changed.lines[i])
+    assert inputs_digest(changed, {}) != inputs_digest(study, {})
