@@ -187,7 +187,8 @@ def _screenshot(app, window, path: Path | None, out: Path) -> int:
     ok = {"loaded": path is None}
     if path is not None:
         window.studyLoaded.connect(lambda success: (ok.__setitem__("loaded", success), None))
-        window.resultShown.connect(lambda _r: loop.quit())
+        # The blank window's first result may come before the file is read: wait for the file's.
+        window.resultShown.connect(lambda _r: loop.quit() if ok["loaded"] else None)
         window.studyLoaded.connect(lambda success: None if success else loop.quit())
         window.open_path(path, ask=False)
     else:

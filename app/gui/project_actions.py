@@ -17,6 +17,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -25,23 +26,27 @@ from PySide6.QtWidgets import QLabel, QMenu, QStyle
 from app.core.domain import Study
 from app.core.errors import InputError, PcfError, Problem
 from app.core.progress import Progress
-from app.factors.pinning import PinnedFactor
+from app.project import PROJECT_SUFFIX
 from app.project.lock import ProjectLock, ProjectLockedError
 from app.project.model import Project, Revision
-from app.services.projects import (
-    ProjectSession,
-    freeze,
-    is_project_path,
-    library_factor_ids,
-    library_info,
-    open_project,
-    refresh_pins,
-    save_project,
-)
 from app.services.recovery import AutosavePolicy, RecoveryEntry, RecoveryStore, new_session_key
 from app.services.settings import UserSettings
 
+if TYPE_CHECKING:
+    from app.services.projects import ProjectSession
+
 AUTOSAVE_TICK_MS = 1000
+
+
+def _services():
+    """The project use cases, imported on first use (SQLAlchemy stays out of the window's start-up)."""
+    from app.services import projects
+
+    return projects
+
+
+def is_project_path(path: Path) -> bool:
+    return Path(path).suffix.lower() == PROJECT_SUFFIX
 
 
 def _same_problem(problem: Problem) -> Problem:
@@ -64,7 +69,7 @@ def open_for_window(progress: Progress, path: Path, read_only: bool = False, rev
 
     progress.step(0, 0, f"Reading {path.name}…")
     if is_project_path(path):
-        session = open_project(path, read_only=read_only, revision=revision)
+        session = _services().open_project(path, read_only=read_only, revision=revision)
         if progress.cancelled:
             session.close()
         progress.check()
@@ -77,7 +82,7 @@ def open_for_window(progress: Progress, path: Path, read_only: bool = False, rev
 def save_worker(progress: Progress, project: Project, path: Path) -> Project:
     """Worker: write the project (pins were refreshed on the GUI thread)."""
     progress.step(0, 0, f"Writing {path.name}…")
-    save_project(project, path, None)
+    _services().save_project(project, path, None)
     return project
 
 
@@ -90,7 +95,7 @@ def freeze_worker(
 
     source = DictFactorSource(factors)
     ctx = AppContext(factors=LazyFactorSource(lambda: source), gwp_tables=gwp_tables)
-    return project, freeze(project, ctx, library=library)
+    return project, _services().freeze(project, ctx, library=library)
 
 
 def autosave_worker(
@@ -252,7 +257,7 @@ class ProjectController(QObject):
         if self.session is None or self.session.path is None or not self.window._may_discard():
             return False
         try:
-            session = open_project(self.session.path, revision=number)
+            session = _services().open_project(self.session.path, revision=number)
         except (InputError, PcfError) as exc:
             self.window.prompter.error(self.tr("Cannot open the revision"), str(exc))
             return False
@@ -313,7 +318,7 @@ class ProjectController(QObject):
                 self.window.prompter.error(self.tr("Cannot save"), str(exc))
                 return None
         project = project or self.current_project()
-        refresh_pins(project, self.window.catalog.library())
+        _services().refresh_pins(project, self.window.catalog.library())
         revision = self.bridge.document.revision
         task = self.window.runner.submit(save_worker, project, path, title=self.tr("Saving"))
         self.window.progress_dialogs.watch(task, self.tr("Writing {0}…").format(path.name))
@@ -327,7 +332,7 @@ class ProjectController(QObject):
         if new_lock is not None:
             if self.session is not None:
                 self.session.close()
-            self.session = ProjectSession(project, path, new_lock)
+            self.session = _services().ProjectSession(project, path, new_lock)
         else:
             assert self.session is not None
             self.session.project = project
@@ -374,14 +379,14 @@ class ProjectController(QObject):
         # The library is used only on this thread: pin and resolve here, calculate in a worker.
         project = self.current_project()
         library = self.window.catalog.library()
-        refresh_pins(project, library)
-        resolved = self.window.catalog.resolve(library_factor_ids(project.study))
+        _services().refresh_pins(project, library)
+        resolved = self.window.catalog.resolve(_services().library_factor_ids(project.study))
         task = self.window.runner.submit(
             freeze_worker,
             project,
             resolved,
             self.window.ctx.gwp_tables,
-            library_info(library),
+            _services().library_info(library),
             title=self.tr("Freezing"),
         )
         self.window.progress_dialogs.watch(task, self.tr("Calculating the revision to freeze…"))
@@ -475,7 +480,7 @@ class ProjectController(QObject):
         session = None
         if source is not None and is_project_path(source):
             try:
-                session = ProjectSession(project, source.resolve(), ProjectLock.acquire(source))
+                session = _services().ProjectSession(project, source.resolve(), ProjectLock.acquire(source))
             except ProjectLockedError:
                 session = None
         self.window._locate = None
@@ -499,7 +504,3 @@ class ProjectController(QObject):
         self.store.discard(self.key)
         if self.session is not None:
             self.session.close()
-
-
-def pins_of(session: ProjectSession | None) -> dict[str, PinnedFactor]:
-    return dict(session.project.pins) if session is not None else {}

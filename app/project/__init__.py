@@ -2,3 +2,5 @@
 
 See README.md in this folder.
 """
+
+PROJECT_SUFFIX = ".pcfw"

@@ -66,7 +66,7 @@ def _user() -> str:
 
 
 def current_info() -> LockInfo:
-    from app.project.store import now_iso
+    from app.project.model import now_iso
 
     return LockInfo(os.getpid(), socket.gethostname(), _user(), now_iso(), __version__)
 

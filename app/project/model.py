@@ -4,10 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 from app.core.domain import Study
 from app.factors.pinning import PinnedFactor
+
+
+def now_iso() -> str:
+    """Now, UTC, to the second: ``2026-12-01T07:00:00Z``."""
+    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
 
 WORKING = "working"
 FROZEN = "frozen"

@@ -14,7 +14,6 @@ import contextlib
 import json
 import sqlite3
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import create_engine, select
@@ -27,6 +26,7 @@ from app.core.domain import Study
 from app.core.errors import InputError, Problem, SchemaVersionError
 from app.factors.pinning import PinnedFactor
 from app.io.atomic import atomic_output
+from app.project import PROJECT_SUFFIX
 from app.project import schema as s
 from app.project.canonical import (
     LINE_KEYS,
@@ -38,14 +38,12 @@ from app.project.canonical import (
     line_from_dict,
     line_to_dict,
 )
-from app.project.model import Project, Revision
+from app.project.leftovers import clean_orphans, orphan_temp_files
+from app.project.model import Project, Revision, now_iso
 
-PROJECT_SUFFIX = ".pcfw"
+__all__ = ["PROJECT_SUFFIX", "clean_orphans", "now_iso", "orphan_temp_files", "write_project"]
+
 SQLITE_HEADER = b"SQLite format 3\x00"
-
-
-def now_iso() -> str:
-    return datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
 def _problem(path: Path, message: str, code: str, **params: object) -> InputError:
@@ -251,19 +249,3 @@ def backup_copy(src: Path, dst: Path) -> None:
                 target.close()
     finally:
         source.close()
-
-
-def orphan_temp_files(path: Path) -> list[Path]:
-    """Temporary files a crashed save of ``path`` left beside it."""
-    path = Path(path)
-    return sorted(path.parent.glob(f".{path.name}.*.tmp"))
-
-
-def clean_orphans(path: Path) -> list[Path]:
-    """Remove the leftovers of interrupted saves (call only while holding the project's lock)."""
-    removed = []
-    for orphan in orphan_temp_files(path):
-        with contextlib.suppress(OSError):
-            orphan.unlink()
-            removed.append(orphan)
-    return removed

@@ -22,10 +22,9 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from app.paths import user_data_dir
-from app.project.files import load_project
+from app.project.leftovers import clean_orphans, orphan_temp_files
 from app.project.lock import LockInfo, is_stale
-from app.project.model import Project
-from app.project.store import clean_orphans, now_iso, orphan_temp_files, write_project
+from app.project.model import Project, now_iso
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +80,8 @@ class RecoveryStore:
             host=socket.gethostname(),
             folder=self.folder,
         )
+        from app.project.store import write_project  # SQLAlchemy loads on the first autosave
+
         write_project(project, entry.data_path)
         meta = {k: v for k, v in asdict(entry).items() if k != "folder"}
         tmp = entry.meta_path.with_name(f".{entry.meta_path.name}.{os.getpid()}.tmp")
@@ -120,6 +121,8 @@ class RecoveryStore:
         return sorted(found, key=lambda e: e.saved_at, reverse=True)
 
     def load(self, entry: RecoveryEntry) -> Project:
+        from app.project.files import load_project
+
         return load_project(entry.data_path)
 
     def discard(self, key: str) -> None:

@@ -50,9 +50,9 @@ def _version_of(path: Path) -> int:
     return n
 
 
-def _saver(path: Path) -> None:  # runs in the child: never returns
+def _saver(path: Path, version: int) -> None:  # runs in the child: never returns
     try:
-        n = _version_of(path)
+        n = version
         while True:
             n += 1
             write_project(Project(_version_study(n)), path)
@@ -60,17 +60,27 @@ def _saver(path: Path) -> None:  # runs in the child: never returns
         os._exit(0)
 
 
+def _save_time(path: Path) -> float:
+    """How long one save takes on this machine now (the kill moments are spread over a few)."""
+    times = []
+    for _ in range(3):
+        t0 = time.perf_counter()
+        write_project(Project(_version_study(0)), path)
+        times.append(time.perf_counter() - t0)
+    return sorted(times)[1]
+
+
 def test_killing_a_save_at_random_moments_never_breaks_the_project(tmp_path: Path) -> None:
     path = tmp_path / "crash.pcfw"
-    write_project(Project(_version_study(0)), path)
+    window = 3 * _save_time(path)
     rng = random.Random(20261201)
     last = 0
     interrupted = 0
     for _ in range(KILLS):
         pid = os.fork()
         if pid == 0:
-            _saver(path)
-        time.sleep(rng.uniform(0.0, 0.03))  # the random moment of the kill
+            _saver(path, last)
+        time.sleep(rng.uniform(0.0, window))  # the random moment of the kill
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
         conn = sqlite3.connect(path)
