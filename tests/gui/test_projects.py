@@ -277,3 +277,41 @@ def test_recent_files_of_earlier_versions_move_to_the_user_settings(tmp_path: Pa
     assert user.recent_files() == [(tmp_path / "b.xlsx").resolve(), (tmp_path / "a.xlsx").resolve()]
     assert user.last_file() == tmp_path / "b.xlsx"
     assert not GuiSettings(ini).import_legacy_recent(UserSettings(tmp_path / "settings.json"))  # once
+
+
+def test_recovering_a_project_keeps_its_history_and_saves_into_it(
+    qtbot, window, prompter, tmp_path: Path
+) -> None:
+    import dataclasses
+    import json
+
+    from app.services.projects import freeze, open_project, save_project
+    from app.services.studies import save_study
+
+    path = tmp_path / "kettle.pcfw"
+    save_study(kettle_study(), path)
+    session = open_project(path)
+    freeze(session.project, window.ctx)
+    save_project(session.project, path)
+    project = session.project
+    project.study.lines[0] = dataclasses.replace(project.study.lines[0], name="Edited")
+    store = window.projects.store
+    entry = store.write("crashed", project, path, edits=7)
+    session.close()
+    dead = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True
+    )
+    meta = json.loads(entry.meta_path.read_text(encoding="utf-8"))
+    meta["pid"] = int(dead.stdout)  # the process that wrote it is gone: a crashed session
+    entry.meta_path.write_text(json.dumps(meta), encoding="utf-8")
+
+    with qtbot.waitSignal(window.resultShown, timeout=10_000):
+        assert window.projects.offer_recovery()
+    assert window.bridge.study.lines[0].name == "Edited" and window.isWindowModified()
+    assert "revision 2 (working)" in window.windowTitle()  # edited after the frozen revision 1
+    with qtbot.waitSignal(window.projects.saved, timeout=10_000):
+        window.projects.act_save.trigger()  # Ctrl+S writes into the project it came from
+    saved = load_project(path)
+    assert [(r.number, r.status) for r in saved.revisions] == [(1, "frozen"), (2, "working")]
+    assert saved.study.lines[0].name == "Edited"
+    assert store.entries(include_live=True) == []
