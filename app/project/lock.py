@@ -86,9 +86,28 @@ def read_lock(path: Path) -> LockInfo | None:
         return None
 
 
+def _pid_alive_windows(pid: int) -> bool:
+    import ctypes
+
+    kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+    handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+    if not handle:
+        return kernel32.GetLastError() == 5  # access denied: it exists; otherwise it is gone
+    try:
+        code = ctypes.c_ulong()
+        if not kernel32.GetExitCodeProcess(handle, ctypes.byref(code)):
+            return True
+        return code.value == 259  # STILL_ACTIVE
+    finally:
+        kernel32.CloseHandle(handle)
+
+
 def _pid_alive(pid: int) -> bool:
     if sys.platform == "win32":
-        return True  # no cheap, reliable probe: respect the lock
+        try:
+            return _pid_alive_windows(pid)
+        except (OSError, AttributeError):
+            return True  # cannot tell: respect the lock
     try:
         os.kill(pid, 0)
     except ProcessLookupError:

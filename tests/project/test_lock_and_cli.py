@@ -131,6 +131,9 @@ def test_generated_studies_round_trip_workbook_project_workbook(tmp_path: Path, 
     project.unlink(missing_ok=True)
     save_study(study, first)
     read_first = load_study(first).study
+    numbers = ("quantity", "loss_rate", "distance_km", "factor_value", "allocation")
+    for a, b in zip(read_first.lines, study.lines, strict=True):  # every double exactly, 17 digits too
+        assert [getattr(a, f) for f in numbers] == [getattr(b, f) for f in numbers]
     save_study(read_first, project)
     save_study(load_study(project).study, second)
     read_second = load_study(second).study
@@ -163,3 +166,34 @@ def test_convert_and_calc_exit_codes(tmp_path: Path) -> None:
     garbage.write_text("no")
     result = _cli("convert", garbage, tmp_path / "g.xlsx")
     assert result.returncode == 2 and "not a PCF Workbench project" in result.stderr
+
+
+def test_calc_and_convert_a_frozen_revision(tmp_path: Path) -> None:
+    from projectbuilders import FakeLibrary
+
+    from app.factors.gwp_data import load_gwp_tables
+    from app.services.context import AppContext, LazyFactorSource
+    from app.services.projects import freeze, save_project
+
+    lib = FakeLibrary()
+    ctx = AppContext(factors=LazyFactorSource(lambda: lib), gwp_tables=load_gwp_tables())
+    path = tmp_path / "p.pcfw"
+    project = Project(rich_study())
+    rev = freeze(project, ctx)
+    project.study.lines.pop()  # revision 2: working, without line 5
+    save_project(project, path, ctx.factors)
+    frozen = _calc_json_args(path, "--revision", "1")
+    assert frozen["total_kgco2e"] == rev.total and len(frozen["lines"]) == len(rich_study().lines)
+    assert frozen == rev.snapshot["results"]  # the certified numbers, reproduced exactly
+    summary = _cli("calc", path, "--revision", "1")
+    assert f"Project revision 1: frozen, SHA-256 {rev.fingerprint}" in summary.stdout
+    assert _cli("convert", path, tmp_path / "r1.xlsx", "--revision", "1").returncode == 0
+    assert load_study(tmp_path / "r1.xlsx").study.lines == rich_study().lines
+    missing = _cli("calc", path, "--revision", "7")
+    assert missing.returncode == 2 and "no frozen revision 7" in missing.stderr
+
+
+def _calc_json_args(path: Path, *extra: str) -> dict:
+    result = _cli("calc", path, *extra, "--json", "-")
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
