@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QDateTime, QLocale, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMenu, QStyle
 
@@ -47,6 +47,16 @@ def _services():
 
 def is_project_path(path: Path) -> bool:
     return Path(path).suffix.lower() == PROJECT_SUFFIX
+
+
+def local_time_text(iso_utc: str | None) -> str:
+    """An ISO 8601 UTC time from a file, shown in the user's time zone and locale."""
+    if not iso_utc:
+        return ""
+    moment = QDateTime.fromString(iso_utc, Qt.DateFormat.ISODate)
+    if not moment.isValid():
+        return iso_utc
+    return QLocale().toString(moment.toLocalTime(), QLocale.FormatType.ShortFormat)
 
 
 def _same_problem(problem: Problem) -> Problem:
@@ -457,12 +467,16 @@ class ProjectController(QObject):
     def offer_recovery(self) -> bool:
         """At start: offer the autosaved copy of a session that ended without saving."""
         for entry in self.store.entries():
+            source = entry.source_path.name if entry.source_path else self.tr("a study that was never saved")
+            what = self.tr("{0} ({1}, {2} lines), autosaved {3}").format(
+                entry.product_name, source, entry.line_count, local_time_text(entry.saved_at)
+            )
             answer = self.window.prompter.confirm(
                 self.tr("Recover unsaved work?"),
                 self.tr(
                     "PCF Workbench did not close properly last time. An autosaved copy is available:\n\n"
                     "{0}\n\nRecover it? (No deletes the copy.)"
-                ).format(entry.describe()),
+                ).format(what),
             )
             if not answer:
                 self.store.discard(entry.key)
@@ -495,7 +509,7 @@ class ProjectController(QObject):
         self._apply_pins()
         self._refresh_state()
         self.window.calc.run_now()
-        self.window.show_message(self.tr("Recovered {0}").format(entry.describe()))
+        self.window.show_message(self.tr("Recovered {0}").format(entry.product_name))
         return True
 
     def shutdown(self) -> None:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from app.core.domain import STAGES
 from app.core.errors import InputError
 from app.core.numbers import format_sig
+from app.gui.project_actions import local_time_text
 from app.project.compare import Comparison
 from app.project.model import Project
 from app.services.projects import compare_revisions
@@ -46,7 +47,7 @@ class RevisionsDialog(QDialog):
         layout.addWidget(self.header)
         self.table = QTableWidget(0, 5)
         self.table.setHorizontalHeaderLabels(
-            [self.tr("Revision"), self.tr("Status"), self.tr("Frozen (UTC)"), self.tr("Total kg CO2e"),
+            [self.tr("Revision"), self.tr("Status"), self.tr("Frozen"), self.tr("Total kg CO2e"),
              self.tr("SHA-256 fingerprint")]
         )  # fmt: skip
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -93,7 +94,7 @@ class RevisionsDialog(QDialog):
             values = [
                 str(rev.number),
                 self.tr("frozen") if rev.is_frozen else self.tr("working"),
-                rev.frozen_at or "",
+                local_time_text(rev.frozen_at),
                 format_sig(total) if total is not None else "",
                 rev.fingerprint or "",
             ]
