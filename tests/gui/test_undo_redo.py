@@ -82,7 +82,18 @@ def test_undo_redo_edit(qtbot, opened) -> None:
         _set(Stage.END_OF_LIFE, "8", "allocation", "0.5"),
         _set(Stage.RAW_MATERIALS, "1.2.1", "unit", "kg"),
         _set(Stage.PRODUCTION, "4", "name", "Assembly 装配"),
+        _clear(Stage.DISTRIBUTION, "5", "distance_km"),  # the Delete key on a cell
+        lambda w: w.settings_page._set("declared_unit", "1 kettle"),  # the study settings page
+        lambda w: w.settings_page._set("boundary", "cradle-to-gate"),
     ])  # fmt: skip
+
+
+def _clear(stage: Stage, line_id: str, column: str):
+    def step(window) -> None:
+        editor = _editor(window, stage, line_id, column)
+        assert editor.clear_cells()
+
+    return step
 
 
 def test_undo_redo_add(qtbot, opened) -> None:
@@ -97,7 +108,10 @@ def test_undo_redo_add(qtbot, opened) -> None:
     def add_and_fill(window) -> None:  # a new line's first value is its own step
         _set(Stage.RAW_MATERIALS, added[0], "quantity", "0.2")(window)
 
-    _run(qtbot, opened, [add, add_child, add_and_fill])
+    def duplicate(window) -> None:
+        assert _editor(window, Stage.RAW_MATERIALS, "2").duplicate_lines()  # with its sub-lines
+
+    _run(qtbot, opened, [add, add_child, add_and_fill, duplicate])
 
 
 def test_undo_redo_delete(qtbot, opened) -> None:
