@@ -117,6 +117,11 @@ def _pid_alive(pid: int) -> bool:
     return True
 
 
+def pid_alive(pid: int) -> bool:
+    """Whether process ``pid`` runs on this host (True when it cannot be told)."""
+    return _pid_alive(pid)
+
+
 def is_stale(info: LockInfo | None) -> bool:
     if info is None:
         return True

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from app.paths import user_data_dir
 from app.project.leftovers import clean_orphans, orphan_temp_files
-from app.project.lock import LockInfo, is_stale
+from app.project.lock import LockInfo, is_stale, pid_alive
 from app.project.model import Project, now_iso
 
 
@@ -108,6 +108,7 @@ class RecoveryStore:
         """
         if not self.folder.is_dir():
             return []
+        self._sweep()
         found = []
         for meta_path in self.folder.glob("*.json"):
             entry = self._read(meta_path)
@@ -119,6 +120,20 @@ class RecoveryStore:
             found.append(entry)
             clean_orphans(entry.data_path)
         return sorted(found, key=lambda e: e.saved_at, reverse=True)
+
+    def _sweep(self) -> None:
+        """Remove what autosaves of ended sessions left half-done: temporary files, and data files
+        whose note was never written. File names start with the writer's process id (the key)."""
+        for path in self.folder.iterdir():
+            pid_text = path.name.lstrip(".").split("-", 1)[0]
+            if not pid_text.isdigit() or pid_alive(int(pid_text)):
+                continue
+            half_done = path.name.endswith(".tmp") or (
+                path.suffix == ".pcfw" and not path.with_suffix(".json").exists()
+            )
+            if half_done:
+                with contextlib.suppress(OSError):
+                    path.unlink()
 
     def load(self, entry: RecoveryEntry) -> Project:
         from app.project.files import load_project

@@ -122,3 +122,23 @@ def test_kill_after_edits_without_saving_recovers_every_edit_up_to_the_last_auto
     recovered = RecoveryStore(folder).load(entry).study
     assert recovered == _expected_after(4)
     assert recovered.lines[0].quantity == 2.5  # the unsaved edit after the last autosave is not there
+
+
+def test_half_done_autosaves_of_ended_sessions_are_swept(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    folder = tmp_path / "recovery"
+    folder.mkdir()
+    dead = int(subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
+                              text=True, check=True).stdout)  # fmt: skip
+    leftovers = [
+        folder / f".{dead}-abc.pcfw.x1.pcfw.tmp",
+        folder / f"{dead}-abc.pcfw",
+        folder / f".{dead}-abc.json.{dead}.tmp",
+    ]
+    live = folder / f".{os.getpid()}-mine.pcfw.x2.pcfw.tmp"  # this session's save in progress
+    for path in [*leftovers, live]:
+        path.write_bytes(b"partial")
+    assert RecoveryStore(folder).entries() == []
+    assert [p for p in leftovers if p.exists()] == [] and live.exists()
