@@ -667,6 +667,8 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> None:
         acts = [
             self.act_open,
+            self.projects.act_save,
+            self.projects.act_save_as,
             self.act_export,
             self.act_undo,
             self.act_redo,
