@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDateTime, QLocale, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMenu, QStyle
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QMenu, QStyle
 
 from app.core.domain import Study
 from app.core.errors import InputError, PcfError, Problem
@@ -137,6 +137,7 @@ class ProjectController(QObject):
         self.policy = AutosavePolicy(prefs.autosave_interval_s, prefs.autosave_idle_s, clock)
         self.session: ProjectSession | None = None
         self._autosaving = False
+        self._edit_triggers: dict | None = None  # the editors' own, restored after read-only
         self.timer = QTimer(self)
         self.timer.setInterval(AUTOSAVE_TICK_MS)
         self.timer.timeout.connect(self.tick)
@@ -218,13 +219,26 @@ class ProjectController(QObject):
         text = self.state_text()
         self.state_label.setText(text)
         self.state_label.setStyleSheet("color: #b00020; font-weight: bold;" if self.read_only else "")
-        self.bridge.read_only = self.read_only
+        self._set_editable(not self.read_only)
         has_project = self.session is not None
         self.act_freeze.setEnabled(not self.read_only)
         self.act_revisions.setEnabled(has_project)
         self.act_edit_working.setEnabled(self.session is not None and self.session.viewing is not None)
         self.window._update_title()
         self.stateChanged.emit()
+
+    def _set_editable(self, editable: bool) -> None:
+        """Read-only: the bridge refuses edits, and the editors do not even open a cell editor."""
+        self.bridge.read_only = not editable
+        if self._edit_triggers is None:
+            self._edit_triggers = {
+                stage: editor.view.editTriggers() for stage, editor in self.window.stage_editors.items()
+            }
+        for stage, editor in self.window.stage_editors.items():
+            editor.view.setEditTriggers(
+                self._edit_triggers[stage] if editable else QAbstractItemView.EditTrigger.NoEditTriggers
+            )
+        self.window.settings_page.setEnabled(editable)
 
     def _on_changed(self, changes) -> None:
         if changes.study_replaced:

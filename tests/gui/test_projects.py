@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 from kettle import kettle_study
+from PySide6.QtWidgets import QAbstractItemView
 
+from app.core.domain import Stage
 from app.core.edits import SetLineField
 from app.project.files import load_project
 from app.project.lock import read_lock
@@ -113,9 +115,16 @@ def test_freeze_edit_and_compare_in_the_revisions_dialog(qtbot, opened, prompter
     with qtbot.waitSignal(opened.bridge.editRejected, timeout=2000):
         assert not opened.bridge.push(SetLineField("7", "quantity", 1.0), "edit")
     assert opened.bridge.study.line_by_id()["7"].quantity == 1095.0
+    view = opened.stage_editors[Stage.USE].view
+    assert view.editTriggers() == QAbstractItemView.EditTrigger.NoEditTriggers
+    assert not opened.settings_page.isEnabled()
     with qtbot.waitSignal(opened.studyLoaded, timeout=10_000):
         opened.projects.act_edit_working.trigger()
     assert opened.bridge.study.line_by_id()["7"].quantity == 2190.0 and not opened.bridge.read_only
+    assert (
+        view.editTriggers() != QAbstractItemView.EditTrigger.NoEditTriggers
+        and opened.settings_page.isEnabled()
+    )
 
 
 def test_a_study_with_errors_cannot_be_frozen(qtbot, opened, prompter, tmp_path: Path) -> None:
@@ -200,6 +209,9 @@ import sys
 from pathlib import Path
 sys.path.insert(0, sys.argv[2])
 from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QAbstractItemView
+
+from app.core.domain import Stage
 from app.core.edits import SetLineField
 from app.factors.gwp_data import load_gwp_tables
 from app.gui.launch import build_window, make_application
