@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import sqlite3
+import sys
 from pathlib import Path
 
 import pytest
@@ -332,3 +333,13 @@ def test_the_fingerprint_survives_save_and_open_and_sees_any_field_change(
     changed = Study(study.info, list(study.lines), list(study.factors))
     changed.lines[i] = FIELD_CHANGES[field](changed.lines[i])
     assert inputs_digest(changed, {}) != inputs_digest(study, {})
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
+def test_saving_keeps_the_file_permissions(tmp_path: Path) -> None:
+    path = tmp_path / "shared.pcfw"
+    write_project(Project(rich_study()), path)
+    assert path.stat().st_mode & 0o777 == 0o644  # not private like a bare temporary file
+    path.chmod(0o660)  # shared with the team's group
+    write_project(Project(rich_study()), path)
+    assert path.stat().st_mode & 0o777 == 0o660
