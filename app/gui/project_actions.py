@@ -285,6 +285,8 @@ class ProjectController(QObject):
         except (InputError, PcfError) as exc:
             self.window.prompter.error(self.tr("Cannot open the revision"), str(exc))
             return False
+        # Keep the project's lock while looking at an old revision: nobody else writes it meanwhile.
+        session.lock, self.session.lock = self.session.lock, None
         opened = OpenedStudy(session.project.study, _same_problem, session, session.fingerprint)
         self.window._loaded(self.session.path, opened)
         return True

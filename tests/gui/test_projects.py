@@ -111,6 +111,7 @@ def test_freeze_edit_and_compare_in_the_revisions_dialog(qtbot, opened, prompter
         assert dialog.open_selected()
     assert opened.bridge.study.line_by_id()["7"].quantity == 1095.0
     assert "revision 1 (frozen, read-only)" in opened.windowTitle()
+    assert read_lock(path).pid == os.getpid()  # type: ignore[union-attr]  # still ours while viewing
     assert "read-only" in opened.projects.state_label.text()
     with qtbot.waitSignal(opened.bridge.editRejected, timeout=2000):
         assert not opened.bridge.push(SetLineField("7", "quantity", 1.0), "edit")
@@ -125,6 +126,7 @@ def test_freeze_edit_and_compare_in_the_revisions_dialog(qtbot, opened, prompter
         view.editTriggers() != QAbstractItemView.EditTrigger.NoEditTriggers
         and opened.settings_page.isEnabled()
     )
+    assert read_lock(path).pid == os.getpid()  # type: ignore[union-attr]
 
 
 def test_a_study_with_errors_cannot_be_frozen(qtbot, opened, prompter, tmp_path: Path) -> None:
