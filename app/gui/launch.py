@@ -97,7 +97,11 @@ def make_application(argv0: str = "pcf-workbench"):
 
 
 def build_window(ctx, settings=None, prompter=None, study=None, user_settings=None):
-    """The main window over a fresh document (tests use this with a fake prompter)."""
+    """The main window over a fresh document (tests use this with a fake prompter).
+
+    With ``user_settings`` (the per-user preferences: language, autosave, recent files) the
+    window gets Edit → Preferences… and its project controller uses them.
+    """
     from app.core.edits import StudyDocument
     from app.gui.document import DocumentBridge
     from app.gui.main_window import MainWindow, blank_study
@@ -111,6 +115,10 @@ def build_window(ctx, settings=None, prompter=None, study=None, user_settings=No
     bridge.setParent(window)
     if isinstance(qt_prompter, QtPrompter):
         qt_prompter.parent = window
+    if user_settings is not None:
+        from app.gui.preferences import add_preferences_action
+
+        add_preferences_action(window, user_settings)
     return window
 
 
@@ -134,14 +142,17 @@ def run_gui(argv: Sequence[str]) -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = make_application(sys.argv[0] if sys.argv else "pcf-workbench")
 
+    from app.gui.i18n import install_language
     from app.gui.settings import GuiSettings
     from app.services.context import open_context
     from app.services.settings import UserSettings
 
-    ctx = open_context()
     user_settings = UserSettings()
+    language = install_language(user_settings.language)  # before any widget exists; kept alive here
+    ctx = open_context()
     gui_settings = GuiSettings()
     gui_settings.import_legacy_recent(user_settings)
+    # The one UserSettings: the language above, and the window's project controller (recent files, autosave).
     window = build_window(ctx, gui_settings, user_settings=user_settings)
     path = initial_path(args, user_settings)
     try:
@@ -156,6 +167,7 @@ def run_gui(argv: Sequence[str]) -> int:
         return app.exec()
     finally:
         ctx.close()
+        language.uninstall()
 
 
 def _report_startup(app) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 from app.core.compile import FactorSource
 from app.core.domain import Study
 from app.core.errors import InputError, Problem, StudyError
+from app.core.messages import problem
 from app.services.calculation import StudyResult, calculate_study
 from app.services.context import AppContext
 
@@ -34,17 +35,17 @@ class LoadedStudy:
         return [self.locate(p) for p in problems]  # type: ignore[operator]
 
 
-def _no_location(problem: Problem) -> Problem:
-    return problem
+def _no_location(found: Problem) -> Problem:
+    return found
 
 
 def load_study(path: Path | str, revision: int | None = None) -> LoadedStudy:
     """Read a study workbook (.xlsx) or a project file (.pcfw; ``revision``: a frozen one)."""
     path = Path(path)
     if not path.exists():
-        raise InputError(Problem(f"{path}: no such file", code="file.missing", file=str(path)))
+        raise InputError(problem("file.missing", {"path": str(path)}, file=str(path)))
     if path.is_dir():
-        raise InputError(Problem(f"{path} is a folder, not a study file", code="file.folder", file=str(path)))
+        raise InputError(problem("file.folder", {"path": str(path)}, file=str(path)))
     suffix = path.suffix.lower()
     if suffix == PROJECT_SUFFIX:
         return _load_project_study(path, revision)
@@ -54,20 +55,8 @@ def load_study(path: Path | str, revision: int | None = None) -> LoadedStudy:
         result = read_study_workbook(path)
         return LoadedStudy(result.study, path, result.locate)
     if suffix == ".xls":
-        raise InputError(
-            Problem(
-                "old .xls workbooks are not read; save the file as .xlsx (Excel 2007+)",
-                code="file.xls",
-                file=path.name,
-            )
-        )
-    raise InputError(
-        Problem(
-            f"unknown study file type '{path.suffix}'; expected a study workbook (.xlsx) or a project (.pcfw)",
-            code="file.type",
-            file=path.name,
-        )
-    )
+        raise InputError(problem("file.xls", file=path.name))
+    raise InputError(problem("file.type", {"suffix": path.suffix}, file=path.name))
 
 
 def _load_project_study(path: Path, revision: int | None) -> LoadedStudy:
@@ -104,14 +93,7 @@ def save_study(
         write_study_workbook(study, path)
         return
     if suffix != PROJECT_SUFFIX:
-        raise InputError(
-            Problem(
-                f"cannot write '{path.suffix}' files; use .xlsx (study workbook) or .pcfw (project)",
-                code="file.type",
-                file=path.name,
-                params={"suffix": path.suffix},
-            )
-        )
+        raise InputError(problem("file.write_type", {"suffix": path.suffix}, file=path.name))
     from app.project.files import load_project
     from app.project.model import Project
     from app.services.projects import ensure_not_open_elsewhere, save_project
