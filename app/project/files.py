@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.core.errors import InputError, Problem
+from app.core.errors import InputError
+from app.core.messages import problem
 from app.project import schema as s
 from app.project.migrations import migrate_file, migrated_in_memory
 from app.project.model import Project
@@ -36,11 +37,4 @@ def load_project(path: Path | str, *, migrate_on_disk: bool = True) -> Project:
 
 def _check_integrity(conn, path: Path) -> None:
     if not integrity_ok(conn):
-        raise InputError(
-            Problem(
-                "the project file is damaged (SQLite integrity check failed)",
-                code="project.damaged",
-                file=str(path),
-                params={"file": str(path)},
-            )
-        )
+        raise InputError(problem("project.integrity", {"file": str(path)}, file=str(path)))

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from app import __version__
 from app.core.errors import PcfError
+from app.core.messages import Message
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +32,13 @@ class LockInfo:
     app: str = ""
 
     def describe(self) -> str:
-        return f"{self.user} on {self.host} (process {self.pid}) since {self.time}"
+        return str(self.message())
+
+    def message(self) -> Message:
+        """Who holds the lock, as a catalog message (the GUI shows it in the UI language)."""
+        return Message(
+            "project.lock_owner", {"user": self.user, "host": self.host, "pid": self.pid, "time": self.time}
+        )
 
     @property
     def is_this_process(self) -> bool:
@@ -44,10 +51,9 @@ class ProjectLockedError(PcfError):
     def __init__(self, path: Path, owner: LockInfo) -> None:
         self.path = path
         self.owner = owner
-        super().__init__(
-            f"{path.name} is already open in PCF Workbench by {owner.describe()}; "
-            "you can open it read-only, or close it there first"
-        )
+        message = Message("project.locked", {"name": path.name, "owner": owner.message()})
+        self.code, self.params = message.code, dict(message.params)  # for the GUI's translation
+        super().__init__(str(message))
 
 
 # Locks this process holds, by resolved project path, with how many holders share each.

@@ -14,7 +14,8 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from app.core.errors import InputError, Problem
+from app.core.errors import InputError
+from app.core.messages import problem
 from app.io.atomic import atomic_output
 from app.project import schema as s
 from app.project.store import backup_copy, connect_readonly, integrity_ok, schema_version_of
@@ -77,15 +78,14 @@ def migrate_file(path: Path) -> Path:
                 target.close()
                 source.close()
     except (sqlite3.Error, RuntimeError) as exc:
-        raise MigrationError(
-            Problem(
-                f"the project could not be upgraded from schema {version} to {s.SCHEMA_VERSION} ({exc}); "
-                f"the file is unchanged and a backup is at {backup}",
-                code="project.migration_failed",
-                file=str(path),
-                params={"file": str(path), "backup": str(backup), "reason": str(exc)},
-            )
-        ) from None
+        params = {
+            "file": str(path),
+            "from_version": version,
+            "to_version": s.SCHEMA_VERSION,
+            "backup": str(backup),
+            "reason": str(exc),
+        }
+        raise MigrationError(problem("project.migration_failed", params, file=str(path))) from None
     return backup
 
 
@@ -102,12 +102,6 @@ def migrated_in_memory(path: Path) -> sqlite3.Connection:
         _run_migrations(memory, version)
     except (sqlite3.Error, RuntimeError) as exc:
         memory.close()
-        raise MigrationError(
-            Problem(
-                f"the project could not be upgraded from schema {version} ({exc}); the file is unchanged",
-                code="project.migration_failed",
-                file=str(path),
-                params={"file": str(path), "reason": str(exc)},
-            )
-        ) from None
+        params = {"file": str(path), "from_version": version, "reason": str(exc)}
+        raise MigrationError(problem("project.migration_failed_in_memory", params, file=str(path))) from None
     return memory

@@ -23,7 +23,8 @@ from sqlalchemy.pool import StaticPool
 
 from app import __version__
 from app.core.domain import Study
-from app.core.errors import InputError, Problem, SchemaVersionError
+from app.core.errors import InputError, SchemaVersionError
+from app.core.messages import Message, problem
 from app.factors.pinning import PinnedFactor
 from app.io.atomic import atomic_output
 from app.project import PROJECT_SUFFIX
@@ -46,8 +47,17 @@ __all__ = ["PROJECT_SUFFIX", "clean_orphans", "now_iso", "orphan_temp_files", "w
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
-def _problem(path: Path, message: str, code: str, **params: object) -> InputError:
-    return InputError(Problem(message, code=code, file=str(path), params={"file": str(path), **params}))
+def _refused(path: Path, code: str, params: dict[str, object] | None = None) -> InputError:
+    return InputError(problem(code, {"file": str(path), **(params or {})}, file=str(path)))
+
+
+class ProjectSchemaError(SchemaVersionError):
+    """The project file comes from a newer PCF Workbench; ``code`` and ``params`` let the GUI translate it."""
+
+    def __init__(self, message: Message) -> None:
+        self.code = message.code
+        self.params = dict(message.params)
+        super().__init__(str(message))
 
 
 def readonly_uri(path: Path) -> str:
@@ -153,13 +163,13 @@ def _revision_row(r: Revision) -> dict[str, object]:
 def check_header(path: Path) -> None:
     """Refuse what is not a project file with a located message (not a traceback)."""
     if not path.exists():
-        raise _problem(path, f"{path}: no such file", "file.missing")
+        raise _refused(path, "file.missing", {"path": str(path)})
     if path.is_dir():
-        raise _problem(path, f"{path} is a folder, not a project file", "file.folder")
+        raise _refused(path, "project.folder", {"path": str(path)})
     with open(path, "rb") as fh:
         head = fh.read(len(SQLITE_HEADER))
     if head != SQLITE_HEADER:
-        raise _problem(path, "this is not a PCF Workbench project file (.pcfw)", "project.not_a_project")
+        raise _refused(path, "project.not_a_project")
 
 
 def schema_version_of(conn: sqlite3.Connection, path: Path) -> int:
@@ -167,21 +177,26 @@ def schema_version_of(conn: sqlite3.Connection, path: Path) -> int:
     try:
         rows = dict(conn.execute("SELECT key, value FROM meta").fetchall())
     except sqlite3.DatabaseError as exc:
-        raise _problem(
-            path, f"this is not a PCF Workbench project file (.pcfw): {exc}", "project.not_a_project"
-        ) from None
+        raise _refused(path, "project.not_a_project", {"reason": str(exc)}) from None
     if rows.get("format") != s.FORMAT:
-        raise _problem(path, "this is not a PCF Workbench project file (.pcfw)", "project.not_a_project")
+        raise _refused(path, "project.not_a_project")
     try:
         version = int(rows.get("schema_version", ""))
     except ValueError:
-        raise _problem(path, "the project file has no valid schema version", "project.bad_version") from None
+        raise _refused(path, "project.bad_version") from None
     if version > s.SCHEMA_VERSION:
-        app = rows.get("app_version", "a newer version")
-        raise SchemaVersionError(
-            f"{path.name} was saved by PCF Workbench {app} (project schema {version}); this version "
-            f"({__version__}) reads project schema {s.SCHEMA_VERSION} and older. Open it with a newer "
-            "PCF Workbench; the file was not changed."
+        app = rows.get("app_version") or Message("project.newer_app")
+        raise ProjectSchemaError(
+            Message(
+                "project.newer",
+                {
+                    "name": path.name,
+                    "app": app,
+                    "version": version,
+                    "current": __version__,
+                    "supported": s.SCHEMA_VERSION,
+                },
+            )
         )
     return version
 
@@ -199,7 +214,7 @@ def read_connection(conn: sqlite3.Connection, path: Path) -> Project:
         with _engine_on(conn) as c:
             return _read_all(c)
     except (sqlite3.DatabaseError, SQLAlchemyError, KeyError, ValueError, TypeError) as exc:
-        raise _problem(path, f"the project file is damaged: {exc}", "project.damaged") from None
+        raise _refused(path, "project.damaged", {"reason": str(exc)}) from None
 
 
 def _read_all(c: Connection) -> Project:

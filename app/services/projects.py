@@ -24,7 +24,8 @@ from typing import Any
 from app import __version__
 from app.core.compile import FactorOrigin, FactorSource
 from app.core.domain import Study
-from app.core.errors import InputError, Problem
+from app.core.errors import InputError
+from app.core.messages import problem
 from app.factors.pinning import PinnedFactorSource, pin_factors
 from app.project.canonical import (
     build_snapshot,
@@ -200,13 +201,7 @@ def freeze(
     current = project.current
     assert current is not None
     if current.is_frozen:
-        raise InputError(
-            Problem(
-                f"revision {current.number} is already frozen and nothing changed since",
-                code="project.already_frozen",
-                params={"revision": current.number},
-            )
-        )
+        raise InputError(problem("project.already_frozen", {"revision": current.number}))
     snap = snapshot_of(project, ctx, library)
     frozen = replace(
         current,
@@ -230,11 +225,7 @@ def _snapshot(project: Project, number: int | None, ctx: AppContext | None) -> M
     if rev is not None and rev.snapshot is not None:
         return rev.snapshot
     if number is not None and (rev is None or number != project.current_number):
-        raise InputError(
-            Problem(
-                f"revision {number} is not frozen", code="project.no_revision", params={"revision": number}
-            )
-        )
+        raise InputError(problem("project.not_frozen", {"revision": number}))
     if ctx is None:
         raise ValueError("comparing the working state needs an AppContext to calculate it")
     return snapshot_of(project, ctx)
@@ -304,12 +295,7 @@ def open_project(path: Path | str, *, read_only: bool = False, revision: int | N
         rev = project.revision(revision)
         if rev is None or rev.snapshot is None:
             raise InputError(
-                Problem(
-                    f"{path.name} has no frozen revision {revision}",
-                    code="project.no_revision",
-                    file=str(path),
-                    params={"revision": revision},
-                )
+                problem("project.no_revision", {"name": path.name, "revision": revision}, file=str(path))
             )
         session.project = Project(
             snapshot_study(rev.snapshot), snapshot_pins(rev.snapshot), {}, project.revisions
@@ -350,23 +336,12 @@ def convert(src: Path | str, dst: Path | str, ctx: AppContext, revision: int | N
 
     src, dst = Path(src), Path(dst)
     if dst.suffix.lower() not in STUDY_SUFFIXES:
-        raise InputError(
-            Problem(
-                f"{dst.name}: the output must end in .xlsx (study workbook) or .pcfw (project)",
-                code="convert.output_type",
-                file=dst.name,
-                params={"file": dst.name},
-            )
-        )
+        raise InputError(problem("convert.output_type", {"file": dst.name}, file=dst.name))
     if src.exists() and dst.exists() and src.resolve() == dst.resolve():
-        raise InputError(
-            Problem("the output must be a different file than the input", code="convert.same_file")
-        )
+        raise InputError(problem("convert.same_file"))
     loaded = load_study(src, revision=revision)
     try:
         save_study(loaded.study, dst, factors=ctx.factors, pins=loaded.pins)
     except ProjectLockedError as exc:
-        raise InputError(
-            Problem(str(exc), code="project.locked", file=str(dst), params={"owner": exc.owner.describe()})
-        ) from None
+        raise InputError(problem(exc.code, exc.params, file=str(dst))) from None
     return loaded.study
