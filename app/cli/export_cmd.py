@@ -46,7 +46,7 @@ def register(sub, ctx_factory: Callable[[], AppContext]) -> None:
         help="export a calculated study (auditable Excel inventory)",
         description="Calculate a study and export it. At least one output option is required.",
     )
-    p.add_argument("study", type=Path, help="study workbook (.xlsx)")
+    p.add_argument("study", type=Path, help="study workbook (.xlsx) or project file (.pcfw)")
     add_common_arguments(p)
     add_excel_arguments(p)
     p.set_defaults(handler=lambda args: run(args, ctx_factory()))

@@ -40,7 +40,7 @@ from app.gui.export_actions import ExportActions
 from app.gui.i18n import bilingual, format_number
 from app.gui.live import LiveCalculator, LiveResult
 from app.gui.models import ProblemRow, ProblemsModel
-from app.gui.project_actions import ProjectController
+from app.gui.project_actions import ProjectController, error_message
 from app.gui.prompter import Prompter
 from app.gui.results import ResultsView
 from app.gui.settings import GuiSettings
@@ -619,7 +619,7 @@ class MainWindow(QMainWindow):
                 )
             )
         else:
-            self.prompter.error(self.tr("Cannot open the study"), f"{path}\n\n{type(exc).__name__}: {exc}")
+            self.prompter.error(self.tr("Cannot open the study"), f"{path}\n\n{error_message(exc)}")
         self.studyLoaded.emit(False)
 
     def export_dialog(self) -> None:

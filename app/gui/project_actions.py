@@ -25,7 +25,9 @@ from PySide6.QtWidgets import QAbstractItemView, QLabel, QMenu, QStyle
 
 from app.core.domain import Study
 from app.core.errors import InputError, PcfError, Problem
+from app.core.messages import MESSAGES, Message
 from app.core.progress import Progress
+from app.gui.i18n import message_text, problem_text
 from app.project import PROJECT_SUFFIX
 from app.project.lock import ProjectLock, ProjectLockedError
 from app.project.model import Project, Revision
@@ -63,6 +65,27 @@ def _same_problem(problem: Problem) -> Problem:
     return problem
 
 
+def translated(message: Message) -> str:
+    return message_text(message.code, message.params)
+
+
+def _located_text(problem: Problem) -> str:
+    """A problem's text in the UI language, after the line it is about (ids are language-neutral)."""
+    text = problem_text(problem)
+    return f"{problem.line_id}: {text}" if problem.line_id and problem.line_id not in text else text
+
+
+def error_message(exc: object) -> str:
+    """An error for a person, in the UI language: problems and coded errors (a locked or newer
+    project) are translated; anything else is an internal error, shown with its type."""
+    if isinstance(exc, InputError):
+        return "\n".join(_located_text(p) for p in exc.problems[:10])
+    code = getattr(exc, "code", None)
+    if isinstance(code, str) and code in MESSAGES:
+        return message_text(code, getattr(exc, "params", None))
+    return f"{type(exc).__name__}: {exc}"
+
+
 @dataclass(frozen=True, slots=True)
 class OpenedStudy:
     """What the open worker hands the window for a project file (a workbook gives a LoadedStudy)."""
@@ -77,7 +100,7 @@ def open_for_window(progress: Progress, path: Path, read_only: bool = False, rev
     """Worker: a project (taking its lock unless read-only) or a study workbook."""
     from app.services.studies import load_study
 
-    progress.step(0, 0, f"Reading {path.name}…")
+    progress.step(0, 0)  # the dialog already says "Reading …" in the UI language
     if is_project_path(path):
         session = _services().open_project(path, read_only=read_only, revision=revision)
         if progress.cancelled:
@@ -91,7 +114,7 @@ def open_for_window(progress: Progress, path: Path, read_only: bool = False, rev
 
 def save_worker(progress: Progress, project: Project, path: Path) -> Project:
     """Worker: write the project (pins were refreshed on the GUI thread)."""
-    progress.step(0, 0, f"Writing {path.name}…")
+    progress.step(0, 0)  # the dialog already says "Writing …" in the UI language
     _services().save_project(project, path, None)
     return project
 
@@ -269,7 +292,7 @@ class ProjectController(QObject):
         if self.window.prompter.confirm(
             self.tr("Project already open"),
             self.tr("{0} is already open in PCF Workbench by {1}.\n\nOpen it read-only?").format(
-                path.name, exc.owner.describe()
+                path.name, translated(exc.owner.message())
             ),
         ):
             self.window.open_path(path, ask=False, read_only=True)
@@ -283,7 +306,7 @@ class ProjectController(QObject):
         try:
             session = _services().open_project(self.session.path, revision=number)
         except (InputError, PcfError) as exc:
-            self.window.prompter.error(self.tr("Cannot open the revision"), str(exc))
+            self.window.prompter.error(self.tr("Cannot open the revision"), error_message(exc))
             return False
         # Keep the project's lock while looking at an old revision: nobody else writes it meanwhile.
         session.lock, self.session.lock = self.session.lock, None
@@ -341,7 +364,7 @@ class ProjectController(QObject):
             try:
                 new_lock = ProjectLock.acquire(path)
             except ProjectLockedError as exc:
-                self.window.prompter.error(self.tr("Cannot save"), str(exc))
+                self.window.prompter.error(self.tr("Cannot save"), error_message(exc))
                 return None
         project = project or self.current_project()
         _services().refresh_pins(project, self.window.catalog.library())
@@ -380,7 +403,7 @@ class ProjectController(QObject):
     def _save_failed(self, path: Path, exc: object, new_lock: ProjectLock | None) -> None:
         if new_lock is not None:
             new_lock.release()
-        self.window.prompter.error(self.tr("Saving failed"), f"{path}\n\n{exc}")
+        self.window.prompter.error(self.tr("Saving failed"), f"{path}\n\n{error_message(exc)}")
 
     # --- freeze ------------------------------------------------------------------------------
 
@@ -434,11 +457,7 @@ class ProjectController(QObject):
             self.save_to(self.session.path, project, after=done)
 
     def _freeze_failed(self, exc: object) -> None:
-        if isinstance(exc, InputError):
-            text = "\n".join(str(p) for p in exc.problems[:10])
-        else:
-            text = f"{type(exc).__name__}: {exc}"
-        self.window.prompter.error(self.tr("Cannot freeze"), text)
+        self.window.prompter.error(self.tr("Cannot freeze"), error_message(exc))
 
     def show_revisions(self):
         from app.gui.revisions_dialog import RevisionsDialog
@@ -470,7 +489,9 @@ class ProjectController(QObject):
             autosave_worker, self.store, self.key, project, doc.path, revision, title=self.tr("Autosave")
         )
         task.finished.connect(lambda entry, r=revision: self._autosaved(entry, r))
-        task.failed.connect(lambda exc: self.window.show_message(self.tr("Autosave failed: {0}").format(exc)))
+        task.failed.connect(
+            lambda exc: self.window.show_message(self.tr("Autosave failed: {0}").format(error_message(exc)))
+        )
         task.done.connect(lambda: setattr(self, "_autosaving", False))
         return task
 
@@ -504,7 +525,7 @@ class ProjectController(QObject):
         try:
             project = self.store.load(entry)
         except (InputError, PcfError) as exc:
-            self.window.prompter.error(self.tr("Cannot recover"), str(exc))
+            self.window.prompter.error(self.tr("Cannot recover"), error_message(exc))
             return False
         source = entry.source_path
         session = None

@@ -23,17 +23,31 @@ from PySide6.QtWidgets import (
 
 from app.core.domain import STAGES
 from app.core.errors import InputError
-from app.core.numbers import format_sig
+from app.gui.i18n import bilingual, format_number, problem_text, stage_label
 from app.gui.project_actions import local_time_text
-from app.project.compare import Comparison
+from app.io import study_schema as schema
+from app.project.compare import Comparison, ItemChange
 from app.project.model import Project
 from app.services.projects import compare_revisions
 
 WORKING_ROW = -1  # the row of the unsaved working state (compared live)
 
 
+# The Chinese names of the study's fields (inventory, study sheet, factors) for the comparison text.
+_FIELD_ZH = {f.key: f.zh for f in (*schema.INVENTORY_FIELDS, *schema.STUDY_FIELDS, *schema.FACTOR_FIELDS)}
+
+
 def _signed(value: float) -> str:
-    return ("+" if value > 0 else "") + format_sig(value)
+    return ("+" if value > 0 else "") + format_number(value)
+
+
+def _field_label(key: str) -> str:
+    """A field of a line, factor or the study in the UI language (keys stay as they are in English)."""
+    return bilingual(key, _FIELD_ZH.get(key.removeprefix("method."), ""))
+
+
+def _value_text(value: object) -> str:
+    return "–" if value is None or value == "" else str(value)
 
 
 class RevisionsDialog(QDialog):
@@ -95,7 +109,7 @@ class RevisionsDialog(QDialog):
                 str(rev.number),
                 self.tr("frozen") if rev.is_frozen else self.tr("working"),
                 local_time_text(rev.frozen_at),
-                format_sig(total) if total is not None else "",
+                format_number(total) if total is not None else "",
                 rev.fingerprint or "",
             ]
             for col, text in enumerate(values):
@@ -144,7 +158,7 @@ class RevisionsDialog(QDialog):
         try:
             cmp = compare_revisions(self.project, a, b, self.controller.window.ctx)
         except InputError as exc:
-            self.details.setPlainText("\n".join(str(p) for p in exc.problems))
+            self.details.setPlainText("\n".join(problem_text(p) for p in exc.problems))
             return None
         self.details.setPlainText(self.comparison_text(a, b, cmp))
         return cmp
@@ -155,13 +169,15 @@ class RevisionsDialog(QDialog):
         if cmp.total_before is not None and cmp.total_after is not None:
             out.append(
                 self.tr("Total: {0} → {1} kg CO2e ({2})").format(
-                    format_sig(cmp.total_before), format_sig(cmp.total_after), _signed(cmp.total_delta or 0.0)
+                    format_number(cmp.total_before),
+                    format_number(cmp.total_after),
+                    _signed(cmp.total_delta or 0.0),
                 )
             )
             for stage in STAGES:
                 delta = cmp.stage_deltas()[stage.value]
                 if delta:
-                    out.append(f"  {self.tr(stage.label_en)} {stage.label_zh}: {_signed(delta)} kg CO2e")
+                    out.append(f"  {stage_label(stage)}: {_signed(delta)} kg CO2e")
         if cmp.is_empty:
             out += ["", self.tr("No differences.")]
             return "\n".join(out)
@@ -177,9 +193,23 @@ class RevisionsDialog(QDialog):
             out += ["", f"{title} ({len(changes)})"]
             for change in changes:
                 text = (
-                    change.describe() if change.kind == "changed" else f"{change.key}: {kinds[change.kind]}"
+                    self.change_text(change)
+                    if change.kind == "changed"
+                    else f"{change.key}: {kinds[change.kind]}"
                 )
                 if change.effect_kgco2e:
                     text += f"  [{_signed(change.effect_kgco2e)} kg CO2e]"
                 out.append("  " + text)
         return "\n".join(out)
+
+    @staticmethod
+    def change_text(change: ItemChange) -> str:
+        """``key: field before → after; …`` with the field names in the UI language."""
+        before, after = change.before or {}, change.after or {}
+        if change.fields == ("value",) and "key" in after:  # a study or method setting
+            return f"{_field_label(change.key)}: {_value_text(before.get('value'))} → {_value_text(after.get('value'))}"
+        parts = [
+            f"{_field_label(f)} {_value_text(before.get(f))} → {_value_text(after.get(f))}"
+            for f in change.fields
+        ]
+        return f"{change.key}: " + "; ".join(parts)

@@ -197,3 +197,24 @@ def _calc_json_args(path: Path, *extra: str) -> dict:
     result = _cli("calc", path, *extra, "--json", "-")
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
+
+
+def test_export_of_a_frozen_project_prints_its_fingerprint_on_the_summary(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+    from projectbuilders import FakeLibrary
+
+    from app.factors.gwp_data import load_gwp_tables
+    from app.services.context import AppContext, LazyFactorSource
+    from app.services.projects import freeze, save_project
+
+    lib = FakeLibrary()
+    ctx = AppContext(factors=LazyFactorSource(lambda: lib), gwp_tables=load_gwp_tables())
+    path = tmp_path / "p.pcfw"
+    project = Project(rich_study())
+    rev = freeze(project, ctx)
+    save_project(project, path, ctx.factors)  # the current revision is the frozen one, unchanged
+    out = tmp_path / "inventory.xlsx"
+    result = _cli("export", path, "--excel", out, "--lang", "en")
+    assert result.returncode == 0, result.stderr
+    summary = [c.value for c in load_workbook(out)["Summary"]["B"]]
+    assert rev.fingerprint in summary and "DRAFT – not frozen" not in summary
