@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>DocumentBridge</name>
+    <message>
+        <source>This revision is read-only: edits are not possible</source>
+        <translation>此版本为只读，无法编辑</translation>
+    </message>
+</context>
+<context>
     <name>ExportActions</name>
     <message>
         <source>Excel inventory (auditable)…</source>
@@ -108,11 +115,11 @@
         <translation>（本行填写的值）</translation>
     </message>
     <message>
-        <source>factor &apos;{0}&apos; is not known</source>
+        <source>factor '{0}' is not known</source>
         <translation>未知因子“{0}”</translation>
     </message>
     <message>
-        <source>left out of the total until the line&apos;s errors are fixed</source>
+        <source>left out of the total until the line's errors are fixed</source>
         <translation>本行的错误改正前，不计入总量</translation>
     </message>
     <message>
@@ -176,7 +183,11 @@
     </message>
     <message>
         <source>&amp;Open study workbook…</source>
-        <translation>打开研究数据表(&amp;O)…</translation>
+        <translation type="vanished">打开研究数据表(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open project or workbook…</source>
+        <translation>打开项目或数据表(&amp;O)…</translation>
     </message>
     <message>
         <source>&amp;Export study workbook…</source>
@@ -299,7 +310,7 @@
         <translation>请打开一个生命周期阶段以编辑其清单行</translation>
     </message>
     <message>
-        <source>Line &apos;{0}&apos; is not in the study any more</source>
+        <source>Line '{0}' is not in the study any more</source>
         <translation>研究中已没有行“{0}”</translation>
     </message>
     <message>
@@ -343,12 +354,20 @@
         <translation>放弃修改？</translation>
     </message>
     <message>
+        <source>The study has changes that are not saved. Discard them?</source>
+        <translation>研究有尚未保存的修改。是否放弃？</translation>
+    </message>
+    <message>
+        <source>Open project or study workbook</source>
+        <translation>打开项目或研究数据表</translation>
+    </message>
+    <message>
         <source>The study has changes that are not exported. Discard them?</source>
-        <translation>研究有尚未导出的修改。是否放弃？</translation>
+        <translation type="vanished">研究有尚未导出的修改。是否放弃？</translation>
     </message>
     <message>
         <source>Open study workbook</source>
-        <translation>打开研究数据表</translation>
+        <translation type="vanished">打开研究数据表</translation>
     </message>
     <message>
         <source>Opening</source>
@@ -505,10 +524,189 @@
     </message>
 </context>
 <context>
+    <name>ProjectController</name>
+    <message>
+        <source>&amp;Save project</source>
+        <translation>保存项目(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save project &amp;as…</source>
+        <translation>项目另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Freeze for certification…</source>
+        <translation>冻结以供认证(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;visions…</source>
+        <translation>版本(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Back to the &amp;working revision</source>
+        <translation>返回工作版本(&amp;W)</translation>
+    </message>
+    <message>
+        <source>revision {0} (frozen, read-only)</source>
+        <translation>版本 {0}（已冻结，只读）</translation>
+    </message>
+    <message>
+        <source>revision {0} (frozen)</source>
+        <translation>版本 {0}（已冻结）</translation>
+    </message>
+    <message>
+        <source>revision {0} (working)</source>
+        <translation>版本 {0}（工作中）</translation>
+    </message>
+    <message>
+        <source>read-only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <source>Project already open</source>
+        <translation>项目已被打开</translation>
+    </message>
+    <message>
+        <source>{0} is already open in PCF Workbench by {1}.
+
+Open it read-only?</source>
+        <translation>{0} 已由 {1} 在 PCF Workbench 中打开。
+
+以只读方式打开？</translation>
+    </message>
+    <message>
+        <source>Cannot open the revision</source>
+        <translation>无法打开该版本</translation>
+    </message>
+    <message>
+        <source>Save project</source>
+        <translation>保存项目</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>无法保存</translation>
+    </message>
+    <message>
+        <source>A frozen revision is read-only. Save it under another name to work on a copy.</source>
+        <translation>已冻结的版本为只读。请以其他文件名另存，在副本上继续工作。</translation>
+    </message>
+    <message>
+        <source>Saving</source>
+        <translation>正在保存</translation>
+    </message>
+    <message>
+        <source>Writing {0}…</source>
+        <translation>正在写入 {0}…</translation>
+    </message>
+    <message>
+        <source>Saved {0}</source>
+        <translation>已保存 {0}</translation>
+    </message>
+    <message>
+        <source>Saving failed</source>
+        <translation>保存失败</translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <source>A read-only project cannot be frozen.</source>
+        <translation>只读项目无法冻结。</translation>
+    </message>
+    <message>
+        <source>Freeze for certification</source>
+        <translation>冻结以供认证</translation>
+    </message>
+    <message>
+        <source>Save the study as a project (.pcfw) first; then freeze it.</source>
+        <translation>请先将研究保存为项目（.pcfw），然后再冻结。</translation>
+    </message>
+    <message>
+        <source>Freeze the current state as an immutable revision with a SHA-256 fingerprint? Later edits make a new working revision.</source>
+        <translation>将当前状态冻结为带 SHA-256 指纹、不可更改的版本？之后的修改将生成新的工作版本。</translation>
+    </message>
+    <message>
+        <source>Freezing</source>
+        <translation>正在冻结</translation>
+    </message>
+    <message>
+        <source>Calculating the revision to freeze…</source>
+        <translation>正在计算要冻结的版本…</translation>
+    </message>
+    <message>
+        <source>Frozen</source>
+        <translation>已冻结</translation>
+    </message>
+    <message>
+        <source>Revision {0} is frozen.
+SHA-256 fingerprint:
+{1}</source>
+        <translation>版本 {0} 已冻结。
+SHA-256 指纹：
+{1}</translation>
+    </message>
+    <message>
+        <source>Cannot freeze</source>
+        <translation>无法冻结</translation>
+    </message>
+    <message>
+        <source>Revisions</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Open or save a project (.pcfw) first.</source>
+        <translation>请先打开或保存一个项目（.pcfw）。</translation>
+    </message>
+    <message>
+        <source>Autosave</source>
+        <translation>自动保存</translation>
+    </message>
+    <message>
+        <source>Autosave failed: {0}</source>
+        <translation>自动保存失败：{0}</translation>
+    </message>
+    <message>
+        <source>a study that was never saved</source>
+        <translation>从未保存过的研究</translation>
+    </message>
+    <message>
+        <source>{0} ({1}, {2} lines), autosaved {3}</source>
+        <translation>{0}（{1}，{2} 行），自动保存于 {3}</translation>
+    </message>
+    <message>
+        <source>Recover unsaved work?</source>
+        <translation>恢复未保存的工作？</translation>
+    </message>
+    <message>
+        <source>PCF Workbench did not close properly last time. An autosaved copy is available:
+
+{0}
+
+Recover it? (No deletes the copy.)</source>
+        <translation>PCF Workbench 上次未正常关闭。有一份自动保存的副本：
+
+{0}
+
+是否恢复？（选择“否”将删除该副本。）</translation>
+    </message>
+    <message>
+        <source>Cannot recover</source>
+        <translation>无法恢复</translation>
+    </message>
+    <message>
+        <source>Recovered {0}</source>
+        <translation>已恢复 {0}</translation>
+    </message>
+</context>
+<context>
     <name>QtPrompter</name>
     <message>
         <source>Study workbooks (*.xlsx *.xlsm);;All files (*)</source>
-        <translation>研究数据表 (*.xlsx *.xlsm);;所有文件 (*)</translation>
+        <translation type="vanished">研究数据表 (*.xlsx *.xlsm);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Projects and study workbooks (*.pcfw *.xlsx *.xlsm);;Projects (*.pcfw);;Study workbooks (*.xlsx *.xlsm);;All files (*)</source>
+        <translation>项目和研究数据表 (*.pcfw *.xlsx *.xlsm);;项目 (*.pcfw);;研究数据表 (*.xlsx *.xlsm);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -555,6 +753,97 @@
     </message>
 </context>
 <context>
+    <name>RevisionsDialog</name>
+    <message>
+        <source>Revisions</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Frozen</source>
+        <translation>冻结时间</translation>
+    </message>
+    <message>
+        <source>Total kg CO2e</source>
+        <translation>总量 kg CO2e</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint</source>
+        <translation>SHA-256 指纹</translation>
+    </message>
+    <message>
+        <source>Open read-only</source>
+        <translation>以只读方式打开</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>Select two revisions, or one to compare with the working state</source>
+        <translation>选择两个版本，或选择一个版本与工作状态比较</translation>
+    </message>
+    <message>
+        <source>frozen</source>
+        <translation>已冻结</translation>
+    </message>
+    <message>
+        <source>working</source>
+        <translation>工作中</translation>
+    </message>
+    <message>
+        <source>revision {0}</source>
+        <translation>版本 {0}</translation>
+    </message>
+    <message>
+        <source>the working state</source>
+        <translation>工作状态</translation>
+    </message>
+    <message>
+        <source>Revision {0} → {1}</source>
+        <translation>版本 {0} → {1}</translation>
+    </message>
+    <message>
+        <source>Total: {0} → {1} kg CO2e ({2})</source>
+        <translation>总量：{0} → {1} kg CO2e（{2}）</translation>
+    </message>
+    <message>
+        <source>No differences.</source>
+        <translation>没有差异。</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>清单行</translation>
+    </message>
+    <message>
+        <source>Factors</source>
+        <translation>因子</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>已添加</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>已修改</translation>
+    </message>
+</context>
+<context>
     <name>StageBarChart</name>
     <message>
         <source>Emissions by life-cycle stage</source>
@@ -564,7 +853,7 @@
 <context>
     <name>StageEditor</name>
     <message>
-        <source>Bill of materials per declared unit. A sub-assembly line has child lines; a child&apos;s quantity is per ONE unit of its parent. Loss is the scrap rate (gross = quantity × (1 + loss)).</source>
+        <source>Bill of materials per declared unit. A sub-assembly line has child lines; a child's quantity is per ONE unit of its parent. Loss is the scrap rate (gross = quantity × (1 + loss)).</source>
         <translation>每声明单位的物料清单。部件行下可有子行，子行数量为每一个上级单位的用量；损耗率：毛用量 = 数量 ×（1+损耗率）。</translation>
     </message>
     <message>
@@ -580,7 +869,7 @@
         <translation>整个使用寿命内每声明单位的能源和耗材：如 每次 0.2 kWh × 每天 3 次 × 365 天 × 5 年 = 1,095 kWh。</translation>
     </message>
     <message>
-        <source>Disposal routes of the product&apos;s mass: one line per route (recycling, incineration, landfill) with the route share in the Route share column; the shares should add up to 100%.</source>
+        <source>Disposal routes of the product's mass: one line per route (recycling, incineration, landfill) with the route share in the Route share column; the shares should add up to 100%.</source>
         <translation>产品报废后的处置路径：每种路径一行（回收、焚烧、填埋），在“处置比例”列填写比例，合计应为 100%。</translation>
     </message>
     <message>
@@ -760,9 +1049,19 @@
         <translation>不读取旧版 .xls 工作簿；请将文件另存为 .xlsx（Excel 2007 及以上）</translation>
     </message>
     <message>
-        <source>unknown study file type &apos;{suffix}&apos;; expected a study workbook (.xlsx)</source>
+        <source>unknown study file type '{suffix}'; expected a study workbook (.xlsx)</source>
         <comment>file.type</comment>
-        <translation>未知的研究文件类型“{suffix}”；应为研究数据表（.xlsx）</translation>
+        <translation type="vanished">未知的研究文件类型“{suffix}”；应为研究数据表（.xlsx）</translation>
+    </message>
+    <message>
+        <source>unknown study file type '{suffix}'; expected a study workbook (.xlsx) or a project (.pcfw)</source>
+        <comment>file.type</comment>
+        <translation>未知的研究文件类型“{suffix}”；应为研究数据表（.xlsx）或项目（.pcfw）</translation>
+    </message>
+    <message>
+        <source>cannot write '{suffix}' files; use .xlsx (study workbook) or .pcfw (project)</source>
+        <comment>file.write_type</comment>
+        <translation>无法写入“{suffix}”文件；请使用 .xlsx（研究数据表）或 .pcfw（项目）</translation>
     </message>
     <message>
         <source>{path}: the template must be an .xlsx file</source>
@@ -785,7 +1084,7 @@
         <translation>--limit 至少为 1</translation>
     </message>
     <message>
-        <source>no factor with id &apos;{factor_id}&apos;; find ids with &apos;pcf-workbench factors search WORDS&apos;</source>
+        <source>no factor with id '{factor_id}'; find ids with 'pcf-workbench factors search WORDS'</source>
         <comment>factors.unknown_id</comment>
         <translation>没有编号为“{factor_id}”的因子；可用“pcf-workbench factors search 关键词”查找编号</translation>
     </message>
@@ -795,12 +1094,12 @@
         <translation>单位为空</translation>
     </message>
     <message>
-        <source>unknown unit &apos;{unit}&apos;; use one of the listed units (e.g. kg, kWh, m3, km, piece, t·km)</source>
+        <source>unknown unit '{unit}'; use one of the listed units (e.g. kg, kWh, m3, km, piece, t·km)</source>
         <comment>unit.unknown</comment>
         <translation>未知单位“{unit}”；请使用列出的单位（如 kg、kWh、m3、km、piece、t·km）</translation>
     </message>
     <message>
-        <source>unit &apos;{from}&apos; ({from_dimension}) cannot be converted to &apos;{to}&apos; ({to_dimension})</source>
+        <source>unit '{from}' ({from_dimension}) cannot be converted to '{to}' ({to_dimension})</source>
         <comment>unit.mismatch</comment>
         <translation>单位“{from}”（{from_dimension}）不能换算为“{to}”（{to_dimension}）</translation>
     </message>
@@ -810,62 +1109,62 @@
         <translation>{hint}</translation>
     </message>
     <message>
-        <source>&apos;ton&apos; is ambiguous (short ton = 907.185 kg or tonne = 1000 kg); write &apos;t&apos; / &apos;吨&apos; for tonnes or &apos;short ton&apos;</source>
+        <source>'ton' is ambiguous (short ton = 907.185 kg or tonne = 1000 kg); write 't' / '吨' for tonnes or 'short ton'</source>
         <comment>unit.ambiguous.ton</comment>
         <translation>“ton”有歧义（短吨 = 907.185 kg，公吨 = 1000 kg）；公吨请写“t”或“吨”，短吨请写“short ton”</translation>
     </message>
     <message>
-        <source>&apos;tons&apos; is ambiguous (short tons or tonnes); write &apos;t&apos; / &apos;吨&apos; or &apos;short ton&apos;</source>
+        <source>'tons' is ambiguous (short tons or tonnes); write 't' / '吨' or 'short ton'</source>
         <comment>unit.ambiguous.tons</comment>
         <translation>“tons”有歧义（短吨或公吨）；请写“t”/“吨”或“short ton”</translation>
     </message>
     <message>
-        <source>&apos;tn&apos; is ambiguous (short ton or tonne); write &apos;t&apos; / &apos;吨&apos; or &apos;short ton&apos;</source>
+        <source>'tn' is ambiguous (short ton or tonne); write 't' / '吨' or 'short ton'</source>
         <comment>unit.ambiguous.tn</comment>
         <translation>“tn”有歧义（短吨或公吨）；请写“t”/“吨”或“short ton”</translation>
     </message>
     <message>
-        <source>&apos;MT&apos; is ambiguous (metric ton or megatonne); write &apos;t&apos; / &apos;吨&apos; for tonnes</source>
+        <source>'MT' is ambiguous (metric ton or megatonne); write 't' / '吨' for tonnes</source>
         <comment>unit.ambiguous.mt</comment>
         <translation>“MT”有歧义（公吨或百万吨）；公吨请写“t”或“吨”</translation>
     </message>
     <message>
-        <source>long tons are not supported; convert to &apos;t&apos; (1 long ton = 1.016047 t)</source>
+        <source>long tons are not supported; convert to 't' (1 long ton = 1.016047 t)</source>
         <comment>unit.ambiguous.long_ton</comment>
         <translation>不支持长吨；请换算为“t”（1 长吨 = 1.016047 t）</translation>
     </message>
     <message>
-        <source>imperial gallons are not supported; convert to &apos;L&apos;</source>
+        <source>imperial gallons are not supported; convert to 'L'</source>
         <comment>unit.ambiguous.uk_gallon</comment>
         <translation>不支持英制加仑；请换算为“L”</translation>
     </message>
     <message>
-        <source>calories are ambiguous (thermochemical or IT); convert to &apos;MJ&apos; or &apos;kWh&apos;</source>
+        <source>calories are ambiguous (thermochemical or IT); convert to 'MJ' or 'kWh'</source>
         <comment>unit.ambiguous.cal</comment>
         <translation>卡路里有歧义（热化学卡或国际蒸汽表卡）；请换算为“MJ”或“kWh”</translation>
     </message>
     <message>
-        <source>kilocalories are ambiguous (thermochemical or IT); convert to &apos;MJ&apos; or &apos;kWh&apos;</source>
+        <source>kilocalories are ambiguous (thermochemical or IT); convert to 'MJ' or 'kWh'</source>
         <comment>unit.ambiguous.kcal</comment>
         <translation>千卡有歧义（热化学卡或国际蒸汽表卡）；请换算为“MJ”或“kWh”</translation>
     </message>
     <message>
-        <source>&apos;箱&apos; (box) has no fixed size; give the quantity in pieces or in kg</source>
+        <source>'箱' (box) has no fixed size; give the quantity in pieces or in kg</source>
         <comment>unit.ambiguous.box</comment>
         <translation>“箱”没有固定大小；请以件数或 kg 填写数量</translation>
     </message>
     <message>
-        <source>&apos;包&apos; (pack) has no fixed size; give the quantity in pieces or in kg</source>
+        <source>'包' (pack) has no fixed size; give the quantity in pieces or in kg</source>
         <comment>unit.ambiguous.pack</comment>
         <translation>“包”没有固定大小；请以件数或 kg 填写数量</translation>
     </message>
     <message>
-        <source>&apos;卷&apos; (roll) has no fixed size; give the quantity in m, m2 or kg</source>
+        <source>'卷' (roll) has no fixed size; give the quantity in m, m2 or kg</source>
         <comment>unit.ambiguous.roll</comment>
         <translation>“卷”没有固定大小；请以 m、m2 或 kg 填写数量</translation>
     </message>
     <message>
-        <source>&apos;批&apos; (batch) has no fixed size; give the quantity in pieces or in kg</source>
+        <source>'批' (batch) has no fixed size; give the quantity in pieces or in kg</source>
         <comment>unit.ambiguous.batch</comment>
         <translation>“批”没有固定大小；请以件数或 kg 填写数量</translation>
     </message>
@@ -955,12 +1254,12 @@
         <translation>应为数字，但单元格为空</translation>
     </message>
     <message>
-        <source>&apos;{text}&apos; uses a decimal comma; write it with a decimal point (e.g. {suggestion})</source>
+        <source>'{text}' uses a decimal comma; write it with a decimal point (e.g. {suggestion})</source>
         <comment>number.decimal_comma</comment>
         <translation>“{text}”使用了小数逗号；请用小数点书写（如 {suggestion}）</translation>
     </message>
     <message>
-        <source>expected a number, got &apos;{text}&apos;</source>
+        <source>expected a number, got '{text}'</source>
         <comment>number.invalid</comment>
         <translation>应为数字，实际为“{text}”</translation>
     </message>
@@ -970,7 +1269,7 @@
         <translation>应为数字，实际为 {value}</translation>
     </message>
     <message>
-        <source>expected a finite number, got &apos;{text}&apos;</source>
+        <source>expected a finite number, got '{text}'</source>
         <comment>number.not_finite_text</comment>
         <translation>应为有限数值，实际为“{text}”</translation>
     </message>
@@ -985,12 +1284,12 @@
         <translation>应为数字，实际为日期/时间（{text}）；请将单元格格式设为数字</translation>
     </message>
     <message>
-        <source>no {report} GWP100 value for gas &apos;{gas}&apos;</source>
+        <source>no {report} GWP100 value for gas '{gas}'</source>
         <comment>gwp.unknown_gas</comment>
         <translation>{report} 中没有气体“{gas}”的 GWP100 值</translation>
     </message>
     <message>
-        <source>duplicate line id &apos;{line_id}&apos;{first}</source>
+        <source>duplicate line id '{line_id}'{first}</source>
         <comment>line.duplicate_id</comment>
         <translation>行号“{line_id}”重复{first}</translation>
     </message>
@@ -1000,7 +1299,7 @@
         <translation>（首次出现在第 {row} 行）</translation>
     </message>
     <message>
-        <source>parent &apos;{parent}&apos; does not exist</source>
+        <source>parent '{parent}' does not exist</source>
         <comment>line.missing_parent</comment>
         <translation>上级行“{parent}”不存在</translation>
     </message>
@@ -1040,7 +1339,7 @@
         <translation>分配比例必须在 (0, 1] 之间，实际为 {value}</translation>
     </message>
     <message>
-        <source>line &apos;{line_id}&apos;: {detail}</source>
+        <source>line '{line_id}': {detail}</source>
         <comment>line.unit</comment>
         <translation>行“{line_id}”：{detail}</translation>
     </message>
@@ -1050,12 +1349,12 @@
         <translation>填写了因子值（factor_value）时必须填写因子单位（factor_unit）</translation>
     </message>
     <message>
-        <source>factor &apos;{factor_id}&apos; is not in the factor library or the study&apos;s Factors sheet</source>
+        <source>factor '{factor_id}' is not in the factor library or the study's Factors sheet</source>
         <comment>line.unknown_factor</comment>
         <translation>因子“{factor_id}”既不在因子库中，也不在本研究的“因子”工作表中</translation>
     </message>
     <message>
-        <source>line &apos;{line_id}&apos; (&apos;{name}&apos;) has no emission factor and counts as 0</source>
+        <source>line '{line_id}' ('{name}') has no emission factor and counts as 0</source>
         <comment>line.no_factor</comment>
         <translation>行“{line_id}”（“{name}”）没有排放因子，按 0 计</translation>
     </message>
@@ -1065,17 +1364,17 @@
         <translation>顶层行必须填写生命周期阶段</translation>
     </message>
     <message>
-        <source>line &apos;{line_id}&apos;: quantity unit &apos;{unit}&apos; ({unit_dimension}) does not measure the same thing as the factor&apos;s unit &apos;{factor_unit}&apos; ({factor_dimension})</source>
+        <source>line '{line_id}': quantity unit '{unit}' ({unit_dimension}) does not measure the same thing as the factor's unit '{factor_unit}' ({factor_dimension})</source>
         <comment>line.unit_mismatch</comment>
         <translation>行“{line_id}”：数量单位“{unit}”（{unit_dimension}）与因子单位“{factor_unit}”（{factor_dimension}）计量的不是同一种量</translation>
     </message>
     <message>
-        <source>line &apos;{line_id}&apos; is a transport leg (it has distance_km), so its quantity must be a mass (kg, t …) to give t·km; got &apos;{unit}&apos; ({unit_dimension})</source>
+        <source>line '{line_id}' is a transport leg (it has distance_km), so its quantity must be a mass (kg, t …) to give t·km; got '{unit}' ({unit_dimension})</source>
         <comment>line.transport_unit</comment>
         <translation>行“{line_id}”是运输段（填写了运输距离 distance_km），其数量必须是质量（kg、t …）才能得到 t·km；实际为“{unit}”（{unit_dimension}）</translation>
     </message>
     <message>
-        <source>line &apos;{line_id}&apos; is a transport leg, so its factor must be per t·km (or another transport-work unit); the factor is per &apos;{factor_unit}&apos;</source>
+        <source>line '{line_id}' is a transport leg, so its factor must be per t·km (or another transport-work unit); the factor is per '{factor_unit}'</source>
         <comment>line.transport_factor_unit</comment>
         <translation>行“{line_id}”是运输段，其因子必须以 t·km（或其他运输周转量单位）计；该因子的单位为“{factor_unit}”</translation>
     </message>
@@ -1105,7 +1404,7 @@
         <translation>包含 {members} 个 zip 成员（上限 {limit}）；疑似 zip 炸弹，已拒绝</translation>
     </message>
     <message>
-        <source>holds the zip member &apos;{name}&apos; twice; refused</source>
+        <source>holds the zip member '{name}' twice; refused</source>
         <comment>xlsx_duplicate_member</comment>
         <translation>zip 成员“{name}”出现两次；已拒绝</translation>
     </message>
@@ -1115,7 +1414,7 @@
         <translation>是受密码保护的 zip 压缩包；请另存为普通 .xlsx</translation>
     </message>
     <message>
-        <source>uses an unsupported compression method for &apos;{name}&apos;; open it in Excel and save it again</source>
+        <source>uses an unsupported compression method for '{name}'; open it in Excel and save it again</source>
         <comment>xlsx_compression</comment>
         <translation>“{name}”使用了不支持的压缩方式；请在 Excel 中打开并重新保存</translation>
     </message>
@@ -1125,52 +1424,52 @@
         <translation>解压后将超过 {limit_mb} MB；疑似 zip 炸弹，已拒绝</translation>
     </message>
     <message>
-        <source>part &apos;{name}&apos; declares {size} bytes uncompressed (limit {limit}); refused as a zip bomb</source>
+        <source>part '{name}' declares {size} bytes uncompressed (limit {limit}); refused as a zip bomb</source>
         <comment>xlsx_zip_bomb_part</comment>
         <translation>部件“{name}”声明解压后为 {size} 字节（上限 {limit}）；疑似 zip 炸弹，已拒绝</translation>
     </message>
     <message>
-        <source>part &apos;{name}&apos; is compressed {ratio}:1 (limit {limit}:1); refused as a zip bomb</source>
+        <source>part '{name}' is compressed {ratio}:1 (limit {limit}:1); refused as a zip bomb</source>
         <comment>xlsx_zip_bomb_ratio</comment>
         <translation>部件“{name}”的压缩比为 {ratio}:1（上限 {limit}:1）；疑似 zip 炸弹，已拒绝</translation>
     </message>
     <message>
-        <source>part &apos;{name}&apos; declares {size} bytes but holds {packed} compressed; refused (forged zip header)</source>
+        <source>part '{name}' declares {size} bytes but holds {packed} compressed; refused (forged zip header)</source>
         <comment>xlsx_forged_size</comment>
         <translation>部件“{name}”声明为 {size} 字节，但压缩数据有 {packed} 字节；已拒绝（zip 文件头被伪造）</translation>
     </message>
     <message>
-        <source>is damaged (bad zip entry for &apos;{name}&apos;); copy it again</source>
+        <source>is damaged (bad zip entry for '{name}'); copy it again</source>
         <comment>xlsx_bad_entry</comment>
         <translation>已损坏（“{name}”的 zip 条目有误）；请重新复制</translation>
     </message>
     <message>
-        <source>is damaged (&apos;{name}&apos; is cut short); copy it again</source>
+        <source>is damaged ('{name}' is cut short); copy it again</source>
         <comment>xlsx_cut_short</comment>
         <translation>已损坏（“{name}”不完整）；请重新复制</translation>
     </message>
     <message>
-        <source>part &apos;{name}&apos; inflates past its declared {size} bytes; refused (forged zip header / zip bomb)</source>
+        <source>part '{name}' inflates past its declared {size} bytes; refused (forged zip header / zip bomb)</source>
         <comment>xlsx_inflates_past</comment>
         <translation>部件“{name}”解压后超过其声明的 {size} 字节；已拒绝（zip 文件头被伪造 / zip 炸弹）</translation>
     </message>
     <message>
-        <source>part &apos;{part}&apos; contains an XML DTD (entity declarations: billion-laughs or external-entity attack); refused. Re-save the file from Excel.</source>
+        <source>part '{part}' contains an XML DTD (entity declarations: billion-laughs or external-entity attack); refused. Re-save the file from Excel.</source>
         <comment>xlsx_xml_dtd</comment>
         <translation>部件“{part}”包含 XML DTD（实体声明：“十亿笑”或外部实体攻击）；已拒绝。请用 Excel 重新保存该文件。</translation>
     </message>
     <message>
-        <source>part &apos;{part}&apos; has no XML element in its first {limit} bytes; refused</source>
+        <source>part '{part}' has no XML element in its first {limit} bytes; refused</source>
         <comment>xlsx_xml_prolog</comment>
         <translation>部件“{part}”的前 {limit} 字节中没有 XML 元素；已拒绝</translation>
     </message>
     <message>
-        <source>part &apos;{part}&apos; contains an XML DTD or entity ({kind}); refused</source>
+        <source>part '{part}' contains an XML DTD or entity ({kind}); refused</source>
         <comment>xlsx_xml_entity</comment>
         <translation>部件“{part}”包含 XML DTD 或实体（{kind}）；已拒绝</translation>
     </message>
     <message>
-        <source>is damaged: part &apos;{part}&apos; is not valid XML ({reason}); save it again from Excel</source>
+        <source>is damaged: part '{part}' is not valid XML ({reason}); save it again from Excel</source>
         <comment>xlsx_bad_xml</comment>
         <translation>已损坏：部件“{part}”不是有效的 XML（{reason}）；请用 Excel 重新保存</translation>
     </message>
@@ -1185,7 +1484,7 @@
         <translation>是 zip 压缩包，但不是 Excel 工作簿（缺少 xl/workbook.xml）；请另存为 .xlsx</translation>
     </message>
     <message>
-        <source>is damaged: sheet &apos;{sheet}&apos; has no data part; save it again from Excel</source>
+        <source>is damaged: sheet '{sheet}' has no data part; save it again from Excel</source>
         <comment>xlsx_no_sheet_part</comment>
         <translation>已损坏：工作表“{sheet}”没有数据部件；请用 Excel 重新保存</translation>
     </message>
@@ -1215,7 +1514,7 @@
         <translation>是损坏的 .xlsx（{reason}）；请重新复制，或用 Excel 重新保存</translation>
     </message>
     <message>
-        <source>is damaged: part &apos;{part}&apos; is missing</source>
+        <source>is damaged: part '{part}' is missing</source>
         <comment>xlsx_part_missing</comment>
         <translation>已损坏：缺少部件“{part}”</translation>
     </message>
@@ -1245,12 +1544,12 @@
         <translation>有两个工作表都可能是“{en} / {zh}”工作表：{sheets}；请只保留一个</translation>
     </message>
     <message>
-        <source>sheet &apos;{sheet}&apos; is hidden; unhide it (right-click a sheet tab → Unhide) so that what is calculated is what people see</source>
+        <source>sheet '{sheet}' is hidden; unhide it (right-click a sheet tab → Unhide) so that what is calculated is what people see</source>
         <comment>workbook.hidden_sheet</comment>
         <translation>工作表“{sheet}”被隐藏；请取消隐藏（右键单击工作表标签 → 取消隐藏），使参与计算的内容与看到的一致</translation>
     </message>
     <message>
-        <source>the workbook has no &apos;{en}&apos; / &apos;{zh}&apos; sheet (sheets found: {found})</source>
+        <source>the workbook has no '{en}' / '{zh}' sheet (sheets found: {found})</source>
         <comment>workbook.missing_sheet</comment>
         <translation>工作簿中没有“{en}”/“{zh}”工作表（现有工作表：{found}）</translation>
     </message>
@@ -1265,17 +1564,17 @@
         <translation>无法读取工作簿：{reason}</translation>
     </message>
     <message>
-        <source>&apos;{key}&apos; is given twice (also in row {first_row})</source>
+        <source>'{key}' is given twice (also in row {first_row})</source>
         <comment>study.duplicate_key</comment>
         <translation>“{key}”填写了两次（另见第 {first_row} 行）</translation>
     </message>
     <message>
-        <source>&apos;{key}&apos; ({zh}) is required: {help_en}</source>
+        <source>'{key}' ({zh}) is required: {help_en}</source>
         <comment>study.missing</comment>
         <translation>“{key}”（{zh}）为必填项：{help_zh}</translation>
     </message>
     <message>
-        <source>expected a year such as 2024, got &apos;{text}&apos;</source>
+        <source>expected a year such as 2024, got '{text}'</source>
         <comment>study.year_invalid</comment>
         <translation>应为年份（如 2024），实际为“{text}”</translation>
     </message>
@@ -1285,7 +1584,7 @@
         <translation>基准年（reference_year）：{detail}</translation>
     </message>
     <message>
-        <source>{key}: expected {expected}, got &apos;{text}&apos;</source>
+        <source>{key}: expected {expected}, got '{text}'</source>
         <comment>study.choice</comment>
         <translation>{key}：应为 {expected}，实际为“{text}”</translation>
     </message>
@@ -1295,12 +1594,12 @@
         <translation>工作表为空；第 1 行必须是列标题</translation>
     </message>
     <message>
-        <source>two columns are &apos;{key}&apos;: {first} and {second}</source>
+        <source>two columns are '{key}': {first} and {second}</source>
         <comment>sheet.duplicate_column</comment>
         <translation>有两列都是“{key}”：{first} 列和 {second} 列</translation>
     </message>
     <message>
-        <source>missing column &apos;{key}&apos; ({zh}); row 1 must hold the headers</source>
+        <source>missing column '{key}' ({zh}); row 1 must hold the headers</source>
         <comment>sheet.missing_column</comment>
         <translation>缺少“{key}”（{zh}）列；第 1 行必须是列标题</translation>
     </message>
@@ -1325,7 +1624,7 @@
         <translation>{column} 为必填项（数字）</translation>
     </message>
     <message>
-        <source>unknown stage &apos;{text}&apos;; expected raw_materials, production, distribution, use or end_of_life (原材料获取、生产制造、分销运输、使用、废弃处置)</source>
+        <source>unknown stage '{text}'; expected raw_materials, production, distribution, use or end_of_life (原材料获取、生产制造、分销运输、使用、废弃处置)</source>
         <comment>cell.stage</comment>
         <translation>未知阶段“{text}”；应为 raw_materials、production、distribution、use 或 end_of_life（原材料获取、生产制造、分销运输、使用、废弃处置）</translation>
     </message>
@@ -1350,12 +1649,12 @@
         <translation>分配比例必须在 (0, 1] 之间（如 0.6 或 60%），实际为 {value}</translation>
     </message>
     <message>
-        <source>data_type must be primary / 初级 or secondary / 次级, got &apos;{text}&apos;</source>
+        <source>data_type must be primary / 初级 or secondary / 次级, got '{text}'</source>
         <comment>cell.data_type</comment>
         <translation>数据类型（data_type）必须是 primary / 初级 或 secondary / 次级，实际为“{text}”</translation>
     </message>
     <message>
-        <source>duplicate factor_id &apos;{factor_id}&apos; (first in row {first_row})</source>
+        <source>duplicate factor_id '{factor_id}' (first in row {first_row})</source>
         <comment>cell.duplicate_factor</comment>
         <translation>因子编号（factor_id）“{factor_id}”重复（首次出现在第 {first_row} 行）</translation>
     </message>
@@ -1405,7 +1704,7 @@
         <translation>超过 {max_rows} 行；请拆分文件</translation>
     </message>
     <message>
-        <source>factor id &apos;{factor_id}&apos; repeats row {first_row}</source>
+        <source>factor id '{factor_id}' repeats row {first_row}</source>
         <comment>import.duplicate_id</comment>
         <translation>因子编号“{factor_id}”与第 {first_row} 行重复</translation>
     </message>
@@ -1440,12 +1739,12 @@
         <translation>数据来源为必填项：请说明数值出处（供应商、报告、EPD …）</translation>
     </message>
     <message>
-        <source>GWP basis must be one of {bases} or empty, got &apos;{basis}&apos;</source>
+        <source>GWP basis must be one of {bases} or empty, got '{basis}'</source>
         <comment>user_factor.gwp_basis</comment>
         <translation>GWP 基准必须是 {bases} 之一或留空，实际为“{basis}”</translation>
     </message>
     <message>
-        <source>unknown gas &apos;{gas}&apos; (use {gases})</source>
+        <source>unknown gas '{gas}' (use {gases})</source>
         <comment>user_factor.gas</comment>
         <translation>未知气体“{gas}”（可用：{gases}）</translation>
     </message>
@@ -1460,17 +1759,17 @@
         <translation>年份必须在 1900 到 2100 之间，实际为 {year}</translation>
     </message>
     <message>
-        <source>user factor &apos;{factor_id}&apos; already exists</source>
+        <source>user factor '{factor_id}' already exists</source>
         <comment>user_factor.exists</comment>
         <translation>用户因子“{factor_id}”已存在</translation>
     </message>
     <message>
-        <source>user factor &apos;{factor_id}&apos; does not exist</source>
+        <source>user factor '{factor_id}' does not exist</source>
         <comment>user_factor.missing</comment>
         <translation>用户因子“{factor_id}”不存在</translation>
     </message>
     <message>
-        <source>&apos;{factor_id}&apos; is a bundled factor and read-only</source>
+        <source>'{factor_id}' is a bundled factor and read-only</source>
         <comment>factor.read_only</comment>
         <translation>“{factor_id}”是内置因子，只读</translation>
     </message>
@@ -1525,12 +1824,92 @@
         <translation>{lines} 行放不进一个 Excel 工作表（最多 {limit} 行）</translation>
     </message>
     <message>
-        <source>no line &apos;{line_id}&apos;</source>
+        <source>{path} is a folder, not a project file</source>
+        <comment>project.folder</comment>
+        <translation>{path} 是文件夹，不是项目文件</translation>
+    </message>
+    <message>
+        <source>this is not a PCF Workbench project file (.pcfw)</source>
+        <comment>project.not_a_project</comment>
+        <translation>这不是 PCF Workbench 项目文件（.pcfw）</translation>
+    </message>
+    <message>
+        <source>the project file has no valid schema version</source>
+        <comment>project.bad_version</comment>
+        <translation>项目文件没有有效的结构版本</translation>
+    </message>
+    <message>
+        <source>{name} was saved by PCF Workbench {app} (project schema {version}); this version ({current}) reads project schema {supported} and older. Open it with a newer PCF Workbench; the file was not changed.</source>
+        <comment>project.newer</comment>
+        <translation>{name} 由 PCF Workbench {app} 保存（项目结构版本 {version}）；本版本（{current}）只能读取项目结构版本 {supported} 及更早的文件。请用更新版本的 PCF Workbench 打开；文件未被修改。</translation>
+    </message>
+    <message>
+        <source>a newer version</source>
+        <comment>project.newer_app</comment>
+        <translation>更新的版本</translation>
+    </message>
+    <message>
+        <source>the project file is damaged: {reason}</source>
+        <comment>project.damaged</comment>
+        <translation>项目文件已损坏：{reason}</translation>
+    </message>
+    <message>
+        <source>the project file is damaged (SQLite integrity check failed)</source>
+        <comment>project.integrity</comment>
+        <translation>项目文件已损坏（SQLite 完整性检查未通过）</translation>
+    </message>
+    <message>
+        <source>the project could not be upgraded from schema {from_version} to {to_version} ({reason}); the file is unchanged and a backup is at {backup}</source>
+        <comment>project.migration_failed</comment>
+        <translation>无法将项目从结构版本 {from_version} 升级到 {to_version}（{reason}）；文件未被修改，备份位于 {backup}</translation>
+    </message>
+    <message>
+        <source>the project could not be upgraded from schema {from_version} ({reason}); the file is unchanged</source>
+        <comment>project.migration_failed_in_memory</comment>
+        <translation>无法将项目从结构版本 {from_version} 升级（{reason}）；文件未被修改</translation>
+    </message>
+    <message>
+        <source>{name} is already open in PCF Workbench by {owner}; you can open it read-only, or close it there first</source>
+        <comment>project.locked</comment>
+        <translation>{name} 已由 {owner} 在 PCF Workbench 中打开；可以以只读方式打开，或先在那边关闭</translation>
+    </message>
+    <message>
+        <source>{user} on {host} (process {pid}) since {time}</source>
+        <comment>project.lock_owner</comment>
+        <translation>{user}（{host}，进程 {pid}，自 {time} 起）</translation>
+    </message>
+    <message>
+        <source>revision {revision} is already frozen and nothing changed since</source>
+        <comment>project.already_frozen</comment>
+        <translation>版本 {revision} 已冻结，此后没有任何修改</translation>
+    </message>
+    <message>
+        <source>revision {revision} is not frozen</source>
+        <comment>project.not_frozen</comment>
+        <translation>版本 {revision} 未冻结</translation>
+    </message>
+    <message>
+        <source>{name} has no frozen revision {revision}</source>
+        <comment>project.no_revision</comment>
+        <translation>{name} 中没有已冻结的版本 {revision}</translation>
+    </message>
+    <message>
+        <source>{file}: the output must end in .xlsx (study workbook) or .pcfw (project)</source>
+        <comment>convert.output_type</comment>
+        <translation>{file}：输出文件必须以 .xlsx（研究数据表）或 .pcfw（项目）结尾</translation>
+    </message>
+    <message>
+        <source>the output must be a different file than the input</source>
+        <comment>convert.same_file</comment>
+        <translation>输出文件必须与输入文件不同</translation>
+    </message>
+    <message>
+        <source>no line '{line_id}'</source>
         <comment>edit.no_line</comment>
         <translation>没有行“{line_id}”</translation>
     </message>
     <message>
-        <source>&apos;{value}&apos; is not a valid {field}</source>
+        <source>'{value}' is not a valid {field}</source>
         <comment>edit.invalid_value</comment>
         <translation>“{value}”不是有效的 {field}</translation>
     </message>
@@ -1550,7 +1929,7 @@
         <translation>行号不能为空</translation>
     </message>
     <message>
-        <source>there is already a line &apos;{line_id}&apos;</source>
+        <source>there is already a line '{line_id}'</source>
         <comment>edit.duplicate_id</comment>
         <translation>已存在行号“{line_id}”</translation>
     </message>
@@ -1595,7 +1974,7 @@
         <translation>每一行都需要单位</translation>
     </message>
     <message>
-        <source>&apos;{text}&apos; is not a data type; use primary/初级 or secondary/次级</source>
+        <source>'{text}' is not a data type; use primary/初级 or secondary/次级</source>
         <comment>edit.cell.data_type</comment>
         <translation>“{text}”不是数据类型；请填写 primary/初级 或 secondary/次级</translation>
     </message>
