@@ -1,4 +1,4 @@
-"""The command line (CONTRACTS.md §1): ``pcf-workbench calc | template | factors …``.
+"""The command line (CONTRACTS.md §1): ``pcf-workbench calc | template | factors | export …``.
 
 Exit codes: 0 success; 2 the input is wrong (located message on stderr, no traceback);
 1 an internal error (short message; the traceback goes to the log file). Output files are
@@ -27,7 +27,7 @@ GUI_COMMANDS = ("open",)
 
 
 def build_parser(ctx_factory: Callable[[], AppContext]) -> argparse.ArgumentParser:
-    from app.cli import calc_cmd, factors_cmd, template_cmd
+    from app.cli import calc_cmd, convert_cmd, export_cmd, factors_cmd, template_cmd
 
     parser = argparse.ArgumentParser(
         prog="pcf-workbench",
@@ -40,6 +40,8 @@ def build_parser(ctx_factory: Callable[[], AppContext]) -> argparse.ArgumentPars
     calc_cmd.register(sub, ctx_factory)
     template_cmd.register(sub, ctx_factory)
     factors_cmd.register(sub, ctx_factory)
+    export_cmd.register(sub, ctx_factory)
+    convert_cmd.register(sub, ctx_factory)
     return parser
 
 
@@ -89,7 +91,7 @@ def main(argv: Sequence[str] | None = None, ctx_factory: Callable[[], AppContext
     except InputError as exc:
         print_problems(exc.problems)
         return EXIT_INPUT
-    except SchemaVersionError as exc:
+    except SchemaVersionError as exc:  # a file from a newer version: the input is the problem
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_INPUT
     except KeyboardInterrupt:

@@ -15,6 +15,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from app.core.domain import Study
 from app.core.edits import Changes, Command, EditError, Macro, Noop, SetLineFields, StudyDocument
+from app.gui.i18n import error_text
 
 _MERGE_ID = 0x5CF1
 
@@ -69,6 +70,7 @@ class DocumentBridge(QObject):
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(1000)
         self._unsubscribe = document.subscribe(self.changed.emit)
+        self.read_only = False  # a frozen revision or a project open elsewhere: edits are refused
 
     @property
     def study(self) -> Study:
@@ -79,10 +81,13 @@ class DocumentBridge(QObject):
 
         The command runs before it is pushed, so a refused edit never reaches the stack.
         """
+        if self.read_only:
+            self.editRejected.emit(self.tr("This revision is read-only: edits are not possible"))
+            return False
         try:
             inverse = self.document.execute(command)
         except EditError as exc:
-            self.editRejected.emit(str(exc))
+            self.editRejected.emit(error_text(exc))
             return False
         if isinstance(inverse, Noop):
             return False

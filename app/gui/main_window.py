@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,46 +32,50 @@ from PySide6.QtWidgets import (
 from app.core.domain import STAGES, Stage, Study, StudyInfo
 from app.core.edits import Changes, top_stage
 from app.core.errors import InputError, Problem
-from app.core.numbers import format_sig
 from app.core.progress import Progress
 from app.gui.catalog import FactorCatalog
 from app.gui.document import DocumentBridge
 from app.gui.editors import StageEditor, StudySettingsEditor
+from app.gui.export_actions import ExportActions
+from app.gui.i18n import bilingual, format_number
 from app.gui.live import LiveCalculator, LiveResult
 from app.gui.models import ProblemRow, ProblemsModel
+from app.gui.project_actions import ProjectController, error_message
 from app.gui.prompter import Prompter
 from app.gui.results import ResultsView
 from app.gui.settings import GuiSettings
 from app.gui.tasks import SHOW_PROGRESS_AFTER_MS, ProgressDialogs, Task, TaskRunner
+from app.project.lock import ProjectLockedError
 from app.services.context import AppContext
+from app.services.settings import UserSettings
 
-APP_TITLE = "PCF Workbench 产品碳足迹工作台"
-STUDY_SUFFIXES = (".xlsx", ".xlsm")
+APP_TITLE = "PCF Workbench"  # the brand; the window title shows its translation
+STUDY_SUFFIXES = (".pcfw", ".xlsx", ".xlsm")
 PAGE_SETTINGS = 0
 PAGE_RESULTS = len(STAGES) + 1
 
 
-def load_study_file(progress: Progress, path: Path) -> object:
-    """Worker: read a study workbook (Qt-free; the reader raises InputError with problems)."""
-    from app.services.studies import load_study
+def load_study_file(progress: Progress, path: Path, read_only: bool = False) -> object:
+    """Worker: read a project or a study workbook (Qt-free; readers raise InputError with problems)."""
+    from app.gui.project_actions import open_for_window
 
-    progress.step(0, 0, f"Reading {path.name}…")
-    loaded = load_study(path)
-    progress.check()
-    return loaded
+    return open_for_window(progress, path, read_only)
 
 
 def export_study_file(progress: Progress, study: Study, path: Path) -> Path:
     """Worker: write the study back to a study workbook (atomic; openpyxl loads here, lazily)."""
     from app.io.study_template import write_study_workbook
 
-    progress.step(0, 0, f"Writing {path.name}…")
+    progress.step(0, 0)
     write_study_workbook(study, path)
     return path
 
 
 def blank_study() -> Study:
-    return Study(StudyInfo("New product 新产品", "1 piece"))
+    """A new study, its placeholder product and declared unit in the UI language (study data)."""
+    product = QCoreApplication.translate("MainWindow", "New product")
+    unit = QCoreApplication.translate("MainWindow", "1 piece", "the declared unit of a new study")
+    return Study(StudyInfo(product, unit))
 
 
 class StatusTask(QWidget):
@@ -138,11 +142,13 @@ class MainWindow(QMainWindow):
         settings: GuiSettings,
         prompter: Prompter,
         runner: TaskRunner | None = None,
+        user_settings: UserSettings | None = None,
     ) -> None:
         super().__init__()
         self.ctx = ctx
         self.bridge = bridge
         self.settings = settings
+        self.user_settings = user_settings or UserSettings()
         self.prompter = prompter
         self.runner = runner or TaskRunner(self)
         self.catalog = FactorCatalog(ctx.factors)
@@ -166,10 +172,11 @@ class MainWindow(QMainWindow):
         self._build_pages()
         self._build_docks()
         self._build_actions()
+        self.projects = ProjectController(self, self.user_settings)  # save, revisions, autosave
         self._build_menus_and_toolbar()
         bridge.changed.connect(self._on_changed)  # after the pages: their models update first
         self.calc.started.connect(self.status_task.watch)
-        self.calc.started.connect(lambda _t: self.calc_state.setText(self.tr("Calculating…") + " 计算中"))
+        self.calc.started.connect(lambda _t: self.calc_state.setText(self.tr("Calculating…")))
         self.resize(1400, 880)
         geometry, state = settings.window_state()
         if geometry is not None:
@@ -193,10 +200,7 @@ class MainWindow(QMainWindow):
         self.settings_page = StudySettingsEditor(self.bridge)
         self.settings_page.message.connect(self.show_message)
         self._add_page(
-            self.tr("Study settings"),
-            "研究信息",
-            self.settings_page,
-            QStyle.StandardPixmap.SP_FileDialogDetailedView,
+            self.tr("Study settings"), self.settings_page, QStyle.StandardPixmap.SP_FileDialogDetailedView
         )
         self.stage_editors: dict[Stage, StageEditor] = {}
         icons = (
@@ -210,12 +214,10 @@ class MainWindow(QMainWindow):
             editor = StageEditor(self.bridge, stage, self.catalog)
             editor.message.connect(self.show_message)
             self.stage_editors[stage] = editor
-            self._add_page(self.tr(stage.label_en), stage.label_zh, editor, icon)
+            self._add_page(bilingual(stage.label_en, stage.label_zh), editor, icon)
         self.results_page = ResultsView(compact=False)
         self.results_page.lineActivated.connect(self.select_line)
-        self._add_page(
-            self.tr("Results"), "结果", self.results_page, QStyle.StandardPixmap.SP_FileDialogInfoView
-        )
+        self._add_page(self.tr("Results"), self.results_page, QStyle.StandardPixmap.SP_FileDialogInfoView)
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         splitter = QSplitter()
         splitter.addWidget(self.nav)
@@ -226,15 +228,15 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(splitter)
         self._update_nav_counts()
 
-    def _add_page(self, en: str, zh: str, widget: QWidget, icon: QStyle.StandardPixmap) -> None:
-        item = QListWidgetItem(self.style().standardIcon(icon), f"{en}\n{zh}")
-        item.setData(Qt.ItemDataRole.UserRole, (en, zh))
+    def _add_page(self, text: str, widget: QWidget, icon: QStyle.StandardPixmap) -> None:
+        item = QListWidgetItem(self.style().standardIcon(icon), text)
+        item.setData(Qt.ItemDataRole.UserRole, text)
         item.setSizeHint(QSize(180, 44))
         self.nav.addItem(item)
         self.pages.addWidget(widget)
 
     def _build_docks(self) -> None:
-        self.results_dock = QDockWidget(self.tr("Live results") + " 实时结果", self)
+        self.results_dock = QDockWidget(self.tr("Live results"), self)
         self.results_dock.setObjectName("resultsDock")
         self.live_results = ResultsView(compact=True)
         self.live_results.lineActivated.connect(self.select_line)
@@ -255,14 +257,14 @@ class MainWindow(QMainWindow):
         hh.setStretchLastSection(True)
         self.problems_view.doubleClicked.connect(lambda idx: self.jump_to_problem(idx.row()))
         self.problems_view.activated.connect(lambda idx: self.jump_to_problem(idx.row()))
-        self.problems_dock = QDockWidget(self.tr("Problems") + " 问题", self)
+        self.problems_dock = QDockWidget(self.tr("Problems"), self)
         self.problems_dock.setObjectName("problemsDock")
         self.problems_dock.setWidget(self.problems_view)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_dock)
 
         self.history_view = QUndoView(self.bridge.undo_stack)
-        self.history_view.setEmptyLabel(self.tr("<opened study>") + " 打开时")
-        self.history_dock = QDockWidget(self.tr("Undo history") + " 操作历史", self)
+        self.history_view.setEmptyLabel(self.tr("<opened study>"))
+        self.history_dock = QDockWidget(self.tr("Undo history"), self)
         self.history_dock.setObjectName("historyDock")
         self.history_dock.setWidget(self.history_view)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.history_dock)
@@ -296,12 +298,12 @@ class MainWindow(QMainWindow):
         K = QKeySequence.StandardKey
         self.act_new = self._action(self.tr("&New study"), self.new_study, K.New, S.SP_FileIcon)
         self.act_open = self._action(
-            self.tr("&Open study workbook…"), self.open_dialog, K.Open, S.SP_DialogOpenButton
+            self.tr("&Open project or workbook…"), self.open_dialog, K.Open, S.SP_DialogOpenButton
         )
         self.act_export = self._action(
             self.tr("&Export study workbook…"),
             self.export_dialog,
-            [QKeySequence(K.SaveAs), "Ctrl+E"],
+            "Ctrl+E",
             S.SP_DialogSaveButton,
         )
         self.act_quit = self._action(self.tr("&Quit"), self.close, K.Quit)
@@ -369,44 +371,51 @@ class MainWindow(QMainWindow):
                 editor.view.addAction(act)
         self.page_actions: list[QAction] = []
         for i in range(self.nav.count()):
-            en, zh = self.nav.item(i).data(Qt.ItemDataRole.UserRole)
-            act = self._action(f"{en} {zh}", lambda i=i: self.navigate(i), f"Ctrl+{i + 1}")
+            text = self.nav.item(i).data(Qt.ItemDataRole.UserRole)
+            act = self._action(text, lambda i=i: self.navigate(i), f"Ctrl+{i + 1}")
             self.page_actions.append(act)
         self.nav.currentRowChanged.connect(self._update_line_actions)
 
     def _build_menus_and_toolbar(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File") + " 文件")
+        file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addActions([self.act_new, self.act_open])
         self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.projects.add_to_menu(file_menu)
         file_menu.addAction(self.act_export)
+        self.export_actions = ExportActions(self)
+        export_menu = self.export_actions.add_to(file_menu)
+        from app.gui.report_actions import ReportActions  # label draft, study report, print preview
+
+        self.report_actions = ReportActions(self)
+        self.report_actions.add_to(export_menu, file_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
-        edit_menu = bar.addMenu(self.tr("&Edit") + " 编辑")
+        edit_menu = self.edit_menu = bar.addMenu(self.tr("&Edit"))
         edit_menu.addActions([self.act_undo, self.act_redo])
         edit_menu.addSeparator()
         edit_menu.addActions([self.act_cut, self.act_copy, self.act_paste, self.act_clear])
-        lines_menu = bar.addMenu(self.tr("&Lines") + " 清单行")
+        lines_menu = bar.addMenu(self.tr("&Lines"))
         lines_menu.addActions([self.act_add, self.act_add_child, self.act_duplicate, self.act_delete])
         lines_menu.addSeparator()
         lines_menu.addActions([self.act_indent, self.act_outdent, self.act_up, self.act_down])
-        view_menu = bar.addMenu(self.tr("&View") + " 视图")
+        view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addActions(self.page_actions)
         view_menu.addSeparator()
         for dock in (self.results_dock, self.problems_dock, self.history_dock):
             view_menu.addAction(dock.toggleViewAction())
         view_menu.addSeparator()
         view_menu.addAction(self.act_recalc)
-        help_menu = bar.addMenu(self.tr("&Help") + " 帮助")
+        help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("&Keyboard shortcuts"), self.show_shortcuts))
         help_menu.addAction(self._action(self.tr("&About PCF Workbench"), self.show_about))
 
-        tb = self.addToolBar(self.tr("Main") + " 主工具栏")
+        tb = self.addToolBar(self.tr("Main"))
         tb.setObjectName("mainToolBar")
         tb.setIconSize(QSize(18, 18))
         tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        tb.addActions([self.act_open, self.act_export])
+        tb.addActions([self.act_open, self.projects.act_save, self.act_export])
         tb.addSeparator()
         tb.addActions([self.act_undo, self.act_redo])
         tb.addSeparator()
@@ -493,10 +502,10 @@ class MainWindow(QMainWindow):
     def _update_nav_counts(self) -> None:
         for i, stage in enumerate(STAGES, start=1):
             item = self.nav.item(i)
-            en, zh = item.data(Qt.ItemDataRole.UserRole)
+            text = item.data(Qt.ItemDataRole.UserRole)
             n = self.stage_editors[stage].model.line_count()
-            item.setText(f"{en}  ({n})\n{zh}")
-        self.lines_status.setText(self.tr("{0} lines").format(len(self.bridge.study.lines)) + " 行")
+            item.setText(f"{text}  ({n})")
+        self.lines_status.setText(self.tr("{0} lines").format(len(self.bridge.study.lines)))
 
     def _on_clean_changed(self, _clean: bool) -> None:
         self._update_title()
@@ -504,7 +513,11 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         doc = self.bridge.document
         name = doc.path.name if doc.path else self.tr("untitled")
-        self.setWindowTitle(f"{doc.study.info.product_name} — {name}[*] — {APP_TITLE}")
+        projects = getattr(self, "projects", None)
+        state = projects.state_text() if projects is not None else ""
+        state = f" — {state}" if state else ""
+        brand = self.tr("PCF Workbench")
+        self.setWindowTitle(f"{doc.study.info.product_name} — {name}{state}[*] — {brand}")
         self.setWindowModified(not self.bridge.undo_stack.isClean())
 
     def _on_result(self, live: LiveResult) -> None:
@@ -520,15 +533,10 @@ class MainWindow(QMainWindow):
             self.total_status.setText("<b>" + self.tr("Total: –") + "</b>")
         else:
             star = "*" if live.is_partial else ""
-            self.total_status.setText(
-                f"<b>{self.tr('Total')} 合计: {format_sig(live.result.total)}{star} kg CO2e</b>"
-            )
-        self.calc_state.setText(
-            self.tr("{0} problem(s)").format(errors) + " 个问题"
-            if errors
-            else self.tr("Up to date") + " 已更新"
-        )
-        self.problems_dock.setWindowTitle(self.tr("Problems") + f" 问题 ({self.problems_model.rowCount()})")
+            total = format_number(live.result.total) + star
+            self.total_status.setText("<b>" + self.tr("Total: {0} kg CO2e").format(total) + "</b>")
+        self.calc_state.setText(self.tr("{0} problem(s)").format(errors) if errors else self.tr("Up to date"))
+        self.problems_dock.setWindowTitle(self.tr("Problems ({0})").format(self.problems_model.rowCount()))
         self.resultShown.emit(live)
 
     def _located(self, p: Problem) -> Problem:
@@ -550,6 +558,7 @@ class MainWindow(QMainWindow):
         self._locate = None
         self.problems_model.set_problems("open", [])
         self.bridge.replace(blank_study(), None)
+        self.projects.attach(None, None)
         self.navigate(PAGE_SETTINGS)
 
     def _may_discard(self) -> bool:
@@ -557,23 +566,22 @@ class MainWindow(QMainWindow):
             return True
         return self.prompter.confirm(
             self.tr("Discard changes?"),
-            self.tr("The study has changes that are not exported. Discard them?")
-            + "\n研究有未导出的修改，是否放弃？",
+            self.tr("The study has changes that are not saved. Discard them?"),
         )
 
     def open_dialog(self) -> None:
         start = self.bridge.document.path.parent if self.bridge.document.path else None
-        path = self.prompter.open_path(self.tr("Open study workbook") + " 打开研究数据表", start)
+        path = self.prompter.open_path(self.tr("Open project or study workbook"), start)
         if path is not None:
             self.open_path(path)
 
-    def open_path(self, path: Path, ask: bool = True) -> Task | None:
+    def open_path(self, path: Path, ask: bool = True, read_only: bool = False) -> Task | None:
         if ask and not self._may_discard():
             return None
         path = Path(path)
         if self._loading is not None:
             self._loading.cancel()
-        task = self.runner.submit(load_study_file, path, title=self.tr("Opening") + " 打开")
+        task = self.runner.submit(load_study_file, path, read_only, title=self.tr("Opening"))
         self._loading = task
         self.progress_dialogs.watch(task, self.tr("Reading {0}…").format(path.name))
         task.finished.connect(lambda loaded, p=path: self._loaded(p, loaded))
@@ -592,7 +600,8 @@ class MainWindow(QMainWindow):
         self._locate = loaded.locate
         self.problems_model.set_problems("open", [])
         self.bridge.replace(loaded.study, path)
-        self.settings.add_recent(path)
+        self.projects.attach(path, loaded)
+        self.user_settings.add_recent(path)
         for editor in self.stage_editors.values():
             editor.view.expandAll()
         self.show_message(self.tr("Opened {0}: {1} lines").format(path.name, len(loaded.study.lines)))
@@ -600,6 +609,9 @@ class MainWindow(QMainWindow):
         self.studyLoaded.emit(True)
 
     def _load_failed(self, path: Path, exc: object) -> None:
+        if isinstance(exc, ProjectLockedError):
+            self.projects.locked(path, exc)
+            return
         if isinstance(exc, InputError):
             rows = [ProblemRow(p, p, "open") for p in exc.problems]
             self.problems_model.set_problems("open", rows)
@@ -611,13 +623,13 @@ class MainWindow(QMainWindow):
                 )
             )
         else:
-            self.prompter.error(self.tr("Cannot open the study"), f"{path}\n\n{type(exc).__name__}: {exc}")
+            self.prompter.error(self.tr("Cannot open the study"), f"{path}\n\n{error_message(exc)}")
         self.studyLoaded.emit(False)
 
     def export_dialog(self) -> None:
         doc = self.bridge.document
         suggested = doc.path if doc.path else Path.home() / f"{doc.study.info.product_name}.xlsx"
-        path = self.prompter.save_path(self.tr("Export study workbook") + " 导出研究数据表", suggested)
+        path = self.prompter.save_path(self.tr("Export study workbook"), suggested)
         if path is not None:
             self.export_to(path)
 
@@ -627,7 +639,7 @@ class MainWindow(QMainWindow):
             export_study_file,
             self.bridge.document.snapshot(),
             Path(path),
-            title=self.tr("Exporting") + " 导出",
+            title=self.tr("Exporting"),
         )
         self.progress_dialogs.watch(task, self.tr("Writing {0}…").format(Path(path).name))
         task.finished.connect(lambda p, r=revision: self._exported(Path(p), r))
@@ -635,16 +647,16 @@ class MainWindow(QMainWindow):
         return task
 
     def _exported(self, path: Path, revision: int) -> None:
-        if self.bridge.document.revision == revision:
-            self.bridge.mark_saved(path)
-        self.settings.add_recent(path)
+        if self.bridge.document.revision == revision and self.projects.session is None:
+            self.bridge.mark_saved(path)  # a workbook is the file; a project stays the file when open
+        self.user_settings.add_recent(path)
         self._update_title()
         self.show_message(self.tr("Exported {0}").format(path))
         self.exported.emit(path)
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
-        for path in self.settings.recent_files():
+        for path in self.user_settings.recent_files():
             act = self.recent_menu.addAction(str(path))
             act.triggered.connect(lambda _c=False, p=path: self.open_path(p))
         if self.recent_menu.isEmpty():
@@ -655,6 +667,8 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> None:
         acts = [
             self.act_open,
+            self.projects.act_save,
+            self.projects.act_save_as,
             self.act_export,
             self.act_undo,
             self.act_redo,
@@ -671,13 +685,13 @@ class MainWindow(QMainWindow):
         from app import __version__
 
         parts = [
-            f"{APP_TITLE} {__version__}",
+            self.tr("PCF Workbench") + f" {__version__}",
             self.tr("Product carbon footprints per ISO 14067 / GB/T 24067, offline."),
             "",
-            self.tr("Data sources and licences (数据来源与许可):"),
+            self.tr("Data sources and licences:"),
         ]
         parts += [f"• {line}" for line in self.dataset_attributions()]
-        parts += ["", self.tr("Font: WenQuanYi Micro Hei (文泉驿微米黑), Apache License 2.0.")]
+        parts += ["", self.tr("Font: WenQuanYi Micro Hei, Apache License 2.0.")]
         self.prompter.info(self.tr("About PCF Workbench"), "\n".join(parts))
 
     def dataset_attributions(self) -> list[str]:
@@ -719,6 +733,7 @@ class MainWindow(QMainWindow):
         self.settings.save_window_state(self.saveGeometry(), self.saveState())
         self.runner.cancel_all()
         self.runner.wait(3000)
+        self.projects.shutdown()
         event.accept()
 
 

@@ -9,9 +9,19 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-STUDY_FILTER = "Study workbooks 研究数据表 (*.xlsx *.xlsm);;All files (*)"
+SAVE_SUFFIXES = (".pcfw", ".xlsx", ".xlsm")
+
+
+def study_filter() -> str:
+    """The file-dialog filter for projects and study workbooks, in the UI language."""
+    return QCoreApplication.translate(
+        "QtPrompter",
+        "Projects and study workbooks (*.pcfw *.xlsx *.xlsm);;Projects (*.pcfw);;"
+        "Study workbooks (*.xlsx *.xlsm);;All files (*)",
+    )
 
 
 class Prompter(Protocol):
@@ -33,15 +43,17 @@ class QtPrompter:
         self.parent = parent
 
     def open_path(self, title: str, start: Path | None) -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(self.parent, title, str(start or Path.home()), STUDY_FILTER)
+        name, _ = QFileDialog.getOpenFileName(self.parent, title, str(start or Path.home()), study_filter())
         return Path(name) if name else None
 
     def save_path(self, title: str, suggested: Path) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(self.parent, title, str(suggested), STUDY_FILTER)
+        name, _ = QFileDialog.getSaveFileName(self.parent, title, str(suggested), study_filter())
         if not name:
             return None
         path = Path(name)
-        return path if path.suffix.lower() in (".xlsx", ".xlsm") else path.with_suffix(".xlsx")
+        if path.suffix.lower() in SAVE_SUFFIXES:
+            return path
+        return path.with_suffix(suggested.suffix if suggested.suffix.lower() in SAVE_SUFFIXES else ".xlsx")
 
     def confirm(self, title: str, text: str) -> bool:
         answer = QMessageBox.question(self.parent, title, text)

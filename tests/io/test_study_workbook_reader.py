@@ -56,16 +56,16 @@ def test_every_bad_row_is_reported_in_row_order(tmp_path: Path) -> None:
         read_study_workbook(wb)
     got = [(p.row, p.column, p.code) for p in err.value.problems]
     assert got == [
-        (4, "E (quantity)", "cell.not_a_number"),
-        (3, "A (line_id)", "cell.missing"),
+        (4, "E (quantity)", "number.decimal_comma"),
+        (3, "A (line_id)", "cell.required"),
         (4, "C (stage)", "cell.stage"),
-        (5, "D (name)", "cell.missing"),
-        (5, "E (quantity)", "cell.negative"),
+        (5, "D (name)", "cell.required"),
+        (5, "E (quantity)", "line.quantity"),
         (5, "G (loss_rate)", "cell.loss_rate_ambiguous"),
-        (6, "H (distance_km)", "cell.negative"),
-        (6, "K (factor_unit)", "cell.missing"),
+        (6, "H (distance_km)", "line.distance"),
+        (6, "K (factor_unit)", "cell.factor_unit_required"),
         (6, "L (allocation)", "cell.allocation"),
         (6, "M (data_type)", "cell.data_type"),
-        (7, "C (stage)", "cell.missing"),
+        (7, "C (stage)", "cell.stage_required"),
     ]
     assert all(p.sheet == "Inventory" and p.file == "s.xlsx" for p in err.value.problems)
