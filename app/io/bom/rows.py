@@ -1,0 +1,594 @@
+"""Turn the data rows under a BOM header into :class:`BomRow` records with their tree structure.
+
+Every cell that cannot be read without guessing becomes a located :class:`Problem` (file, sheet,
+row, column) and the row is not imported: formulas without a cached value, numbers that are not
+numbers, decimal commas where the file does not use them, unknown or ambiguous units, a quantity
+whose own unit contradicts the unit column, level jumps. Numbers stored as text in a workbook are
+read but reported (warning), so that nothing is silently 0 or NaN.
+
+Structure, in order of preference: a level column (``1, 2, 3``, ``.1``, ``..2``, ``...3``; the
+smallest level is the top), a parent-code column (``父项编码``), names indented with spaces or
+full-width spaces, else a flat list. Quantities are per ONE unit of the parent.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from app.core.errors import Problem, UnitError
+from app.core.numbers import NumberFormatError, parse_number_text
+from app.core.progress import NO_PROGRESS, Progress
+from app.core.units import Dimension, parse_unit
+from app.io.bom.grid import Cell, Grid
+from app.io.bom.header import FIELD_BY_KEY, HeaderGuess, cell_text
+
+SUMMARY_WORDS = frozenset({"合计", "总计", "小计", "total", "sum", "grand total"})
+_INDENT_WIDTH = {" ": 1, "\u3000": 2, "\t": 4, "\u00a0": 1}
+_LEVEL = re.compile(r"^(\.*)\s*(\d*)$")
+_INLINE_UNIT = re.compile(r"^\s*([+-]?[\d.,\s]*\d)\s*([^\d\s.,+-][^\d]*)$")
+_DECIMAL_COMMA_NUMBER = re.compile(r"^[+-]?(?:\d{1,3}(?:[.\s\u00a0']\d{3})+|\d+)(?:,\d+)?$")
+
+
+@dataclass(frozen=True, slots=True)
+class BomRow:
+    row: int  # 1-based sheet row
+    code: str
+    name: str
+    spec: str
+    quantity: float  # per ONE unit of the parent (after the denominator, if any)
+    unit: str  # whitelist code (``kg``, ``piece`` …)
+    loss_rate: float = 0.0
+    depth: int = 0
+    parent: int | None = None  # index (in BomTable.rows) of the parent row
+    weight_kg: float | None = None  # mass of one ``unit`` from a weight column
+    weight_source: str = ""  # e.g. "净重 (column F)"
+
+    @property
+    def key(self) -> str:
+        """What identifies the material: its code, else its name."""
+        return self.code or self.name
+
+
+@dataclass(frozen=True, slots=True)
+class BomTable:
+    file: str
+    sheet: str | None
+    header: HeaderGuess
+    rows: tuple[BomRow, ...]
+    problems: tuple[Problem, ...]
+    structure: str  # "level", "parent", "indent" or "flat"
+    encoding: str | None = None
+    delimiter: str | None = None
+    decimal_comma: bool = False
+    hidden_sheet: bool = False
+    bad_cells: frozenset[tuple[int, int]] = field(default_factory=frozenset)  # (sheet row, col), errors
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity != "warning"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]
+
+
+class _Bad(Exception):
+    def __init__(self, message: str, code: str, params: dict[str, object] | None = None) -> None:
+        super().__init__(message)
+        self.code = code
+        self.params = params or {}
+
+
+class _Reader:
+    """Located problems and typed cells of one grid under one header."""
+
+    def __init__(self, grid: Grid, header: HeaderGuess) -> None:
+        self.grid = grid
+        self.header = header
+        self.mapping = header.mapping()
+        self.problems: list[Problem] = list(grid.problems)
+        self.bad_cells: set[tuple[int, int]] = set()
+
+    def column_label(self, key: str) -> str:
+        index = self.mapping[key]
+        col = self.header.column(index)
+        return f"{col.letter} ({col.header})" if col else key
+
+    def add(
+        self, r: int, key: str | None, message: str, code: str, severity: str = "error", **params
+    ) -> None:
+        self.problems.append(
+            Problem(
+                message,
+                code=code,
+                file=self.grid.file,
+                sheet=self.grid.sheet_label,
+                row=r + 1,
+                column=self.column_label(key) if key else None,
+                severity=severity,
+                params=params,
+            )
+        )
+        if severity != "warning" and key is not None:
+            self.bad_cells.add((r + 1, self.mapping[key]))
+
+    def raw(self, r: int, row: list[Cell], key: str) -> Cell:
+        c = self.mapping.get(key)
+        if c is None or c >= len(row):
+            return ""
+        if self.grid.uncached and (r, c) in self.grid.uncached:
+            raise _Bad(
+                "formula without a cached value (the file was saved by a program that does not calculate); "
+                "open and save it in Excel, WPS or LibreOffice, or type the value",
+                "cell.uncached_formula",
+            )
+        value = row[c]
+        return "" if value is None else value
+
+    def number(self, value: Cell, what: str) -> tuple[float, bool]:
+        """(value, was text) of a numeric cell; raises _Bad."""
+        if type(value) is float or type(value) is int:
+            if not math.isfinite(value):
+                raise _Bad(f"{what}: expected a number, got {value}", "cell.not_a_number")
+            return float(value), False
+        if isinstance(value, bool):
+            raise _Bad(f"{what}: expected a number, got a logical value", "cell.not_a_number")
+        if not isinstance(value, str):
+            raise _Bad(
+                f"{what}: expected a number, got a date/time ({value}); format the cell as a number",
+                "cell.not_a_number",
+            )
+        return self.number_text(value, what), True
+
+    def number_text(self, text: str, what: str) -> float:
+        s = unicodedata.normalize("NFKC", text).strip()
+        if self.grid.decimal_comma and _DECIMAL_COMMA_NUMBER.match(s):
+            s = re.sub(r"[.\s\u00a0']", "", s).replace(",", ".")
+        try:
+            result = parse_number_text(s)
+        except NumberFormatError as exc:
+            raise _Bad(f"{what}: {exc}", "cell.not_a_number", {"text": text}) from None
+        if not math.isfinite(result):
+            raise _Bad(f"{what}: expected a finite number, got '{text}'", "cell.not_a_number")
+        return result
+
+
+def _indent(text: str) -> int:
+    width = 0
+    for ch in text:
+        w = _INDENT_WIDTH.get(ch)
+        if w is None:
+            break
+        width += w
+    return width
+
+
+def _is_empty(value: Cell) -> bool:
+    return value is None or value == "" or (isinstance(value, str) and not value.strip())
+
+
+def parse_rows(grid: Grid, header: HeaderGuess, progress: Progress = NO_PROGRESS) -> BomTable:
+    """Read every data row under ``header``; problems are collected, never raised."""
+    rd = _Reader(grid, header)
+    m = rd.mapping
+    for key in ("quantity", "unit"):
+        if key not in m and not (key == "unit" and _quantity_unit_hint(header)):
+            rd.problems.append(
+                Problem(
+                    f"no column is mapped to '{FIELD_BY_KEY[key].label_en}' ({FIELD_BY_KEY[key].label_zh})",
+                    code="bom.missing_column",
+                    file=grid.file,
+                    sheet=grid.sheet_label,
+                    row=header.last_row + 1,
+                    params={"field": key},
+                )
+            )
+    if "code" not in m and "name" not in m:
+        rd.problems.append(
+            Problem(
+                "no column is mapped to the material code or name (物料编码 / 物料名称)",
+                code="bom.missing_column",
+                file=grid.file,
+                sheet=grid.sheet_label,
+                row=header.last_row + 1,
+                params={"field": "code"},
+            )
+        )
+    if any(p.code == "bom.missing_column" for p in rd.problems):
+        return _table(grid, header, [], rd, "flat")
+    parsed: list[tuple[int, dict[str, object]]] = []
+    rows = grid.rows
+    total = len(rows)
+    for r in range(header.data_start, total):
+        if r % 5000 == 0:
+            progress.step(r, total, "")
+        row = rows[r]
+        item = _parse_row(rd, r, row)
+        if item is not None:
+            parsed.append((r, item))
+    structure = _structure_kind(m, parsed)
+    bom_rows = _build_tree(rd, parsed, structure)
+    _check_mixed_units(rd, bom_rows)
+    return _table(grid, header, bom_rows, rd, structure)
+
+
+def _table(grid: Grid, header: HeaderGuess, rows: list[BomRow], rd: _Reader, structure: str) -> BomTable:
+    return BomTable(
+        grid.file,
+        grid.sheet_label,
+        header,
+        tuple(rows),
+        tuple(rd.problems),
+        structure,
+        grid.encoding,
+        grid.delimiter,
+        grid.decimal_comma,
+        grid.hidden,
+        frozenset(rd.bad_cells),
+    )
+
+
+def _quantity_unit_hint(header: HeaderGuess) -> str | None:
+    index = header.mapping().get("quantity")
+    col = header.column(index) if index is not None else None
+    return col.unit_hint if col else None
+
+
+def _parse_row(rd: _Reader, r: int, row: list[Cell]) -> dict[str, object] | None:
+    """The row's values, or None for a blank/summary row or one with errors (reported)."""
+    m = rd.mapping
+    if all(_is_empty(row[c]) for c in m.values() if c < len(row)):
+        return None
+    ok = True
+    values: dict[str, object] = {}
+
+    def get(key: str) -> Cell:
+        nonlocal ok
+        try:
+            return rd.raw(r, row, key)
+        except _Bad as bad:
+            ok = False
+            rd.add(r, key, str(bad), bad.code, **bad.params)
+            return ""
+
+    raw_name = get("name")
+    name_text = raw_name if isinstance(raw_name, str) else cell_text(raw_name)
+    values["indent"] = _indent(name_text)
+    values["name"] = name_text.strip()
+    raw_code = get("code")
+    values["code"] = _code_text(rd, r, raw_code)
+    values["spec"] = cell_text(get("spec"))
+    label = (values["code"] or values["name"] or "").casefold()  # type: ignore[union-attr]
+    if label in SUMMARY_WORDS or values["name"].casefold() in SUMMARY_WORDS:  # type: ignore[union-attr]
+        return None
+    if not values["code"] and not values["name"]:
+        rd.add(r, "code" if "code" in m else "name", "the row has no material code or name", "cell.missing")
+        return None
+    ok = _quantity_and_unit(rd, r, row, get, values) and ok
+    ok = _loss_rate(rd, r, get, values) and ok
+    ok = _weight(rd, r, get, values) and ok
+    values["parent_code"] = cell_text(get("parent_code")) if "parent_code" in m else ""
+    if "level" in m:
+        raw_level = get("level")
+        try:
+            values["level"] = _level(raw_level)
+        except _Bad as bad:
+            ok = False
+            rd.add(r, "level", str(bad), bad.code, **bad.params)
+    return values if ok else None
+
+
+def _code_text(rd: _Reader, r: int, value: Cell) -> str:
+    if isinstance(value, float) and value.is_integer() and abs(value) >= 1e15:
+        rd.add(
+            r,
+            "code",
+            f"the code {value:.0f} is stored as a number, so Excel may have changed its last digits; "
+            "format the code column as text in the ERP export",
+            "cell.code_number",
+            "warning",
+        )
+    return cell_text(value)
+
+
+def _quantity_and_unit(rd: _Reader, r: int, row: list[Cell], get, values: dict[str, object]) -> bool:
+    raw_q = get("quantity")
+    raw_unit = cell_text(get("unit"))
+    inline_unit = ""
+    ok = True
+    quantity: float | None = None
+    if _is_empty(raw_q):
+        rd.add(r, "quantity", "the quantity is missing", "cell.missing")
+        ok = False
+    else:
+        if isinstance(raw_q, str) and (match := _INLINE_UNIT.match(raw_q)):
+            raw_q, inline_unit = match.group(1), match.group(2).strip()
+        try:
+            quantity, as_text = rd.number(raw_q, "quantity")
+            if as_text and not rd.grid.from_text:
+                rd.add(r, "quantity", f"the quantity '{raw_q}' is stored as text; it was read as a number",
+                       "cell.text_number", "warning", text=str(raw_q))  # fmt: skip
+            if quantity < 0:
+                raise _Bad(f"the quantity must be ≥ 0, got {cell_text(quantity)}", "cell.negative")
+        except _Bad as bad:
+            rd.add(r, "quantity", str(bad), bad.code, **bad.params)
+            ok = False
+            quantity = None
+    if quantity is not None and "quantity_base" in rd.mapping:
+        base = get("quantity_base")
+        if not _is_empty(base):
+            try:
+                divisor, _ = rd.number(base, "denominator")
+                if divisor <= 0:
+                    raise _Bad(f"the denominator must be > 0, got {cell_text(divisor)}", "cell.not_positive")
+                quantity /= divisor
+            except _Bad as bad:
+                rd.add(r, "quantity_base", str(bad), bad.code, **bad.params)
+                ok = False
+    unit_code = _unit(rd, r, raw_unit, inline_unit)
+    if unit_code is None:
+        ok = False
+    values["quantity"] = quantity
+    values["unit"] = unit_code
+    return ok
+
+
+def _unit(rd: _Reader, r: int, raw_unit: str, inline_unit: str) -> str | None:
+    key = "unit" if "unit" in rd.mapping else "quantity"
+    text = raw_unit or inline_unit or (_quantity_unit_hint(rd.header) or "")
+    if not text:
+        rd.add(r, key, "the unit is missing", "cell.missing")
+        return None
+    try:
+        unit = parse_unit(text)
+    except UnitError as exc:
+        p = exc.problems[0]
+        rd.add(r, key if raw_unit else "quantity", p.message, p.code, **p.params)
+        return None
+    if inline_unit and raw_unit:
+        try:
+            other = parse_unit(inline_unit)
+        except UnitError:
+            other = None
+        if other is not unit:
+            rd.add(r, "quantity", f"mixed units: the quantity says '{inline_unit}' but the unit column says "
+                   f"'{raw_unit}'; keep the unit in the unit column only", "unit.mixed",
+                   inline=inline_unit, unit=raw_unit)  # fmt: skip
+            return None
+    elif inline_unit:
+        rd.add(r, "quantity", f"the unit '{inline_unit}' was taken from the quantity cell", "cell.inline_unit",
+               "warning", unit=inline_unit)  # fmt: skip
+    return unit.code
+
+
+def _loss_rate(rd: _Reader, r: int, get, values: dict[str, object]) -> bool:
+    values["loss_rate"] = 0.0
+    if "loss_rate" not in rd.mapping:
+        return True
+    raw = get("loss_rate")
+    if _is_empty(raw):
+        return True
+    col = rd.header.column(rd.mapping["loss_rate"])
+    percent_header = bool(col and col.percent)
+    try:
+        text_percent = isinstance(raw, str) and raw.strip().endswith(("%", "％"))
+        value, as_text = rd.number(raw.strip().rstrip("%％") if text_percent else raw, "loss rate")  # type: ignore[union-attr]
+        if text_percent or percent_header:
+            value /= 100.0
+        elif value >= 1:
+            raise _Bad(
+                f"the loss rate {cell_text(raw)} is ambiguous; write 5% or 0.05, or name the column '损耗率(%)'",
+                "cell.loss_rate_ambiguous",
+            )
+        if as_text and not text_percent and not rd.grid.from_text:
+            rd.add(r, "loss_rate", f"the loss rate '{raw}' is stored as text; it was read as a number",
+                   "cell.text_number", "warning", text=str(raw))  # fmt: skip
+        if not 0 <= value < 1:
+            raise _Bad(
+                f"the loss rate must be at least 0 and below 100%, got {cell_text(raw)}", "cell.loss_rate"
+            )
+    except _Bad as bad:
+        rd.add(r, "loss_rate", str(bad), bad.code, **bad.params)
+        return False
+    values["loss_rate"] = value
+    return True
+
+
+def _weight(rd: _Reader, r: int, get, values: dict[str, object]) -> bool:
+    """Mass of one unit from the net weight (preferred) or gross weight column, in kg."""
+    values["weight_kg"] = None
+    values["weight_source"] = ""
+    for key in ("net_weight", "gross_weight"):
+        if key not in rd.mapping:
+            continue
+        raw = get(key)
+        if _is_empty(raw):
+            continue
+        col = rd.header.column(rd.mapping[key])
+        try:
+            weight, _ = rd.number(raw, FIELD_BY_KEY[key].label_en.lower())
+            if weight < 0:
+                raise _Bad(f"the weight must be ≥ 0, got {cell_text(raw)}", "cell.negative")
+        except _Bad as bad:
+            rd.add(r, key, str(bad), bad.code, **bad.params)
+            return False
+        unit_text = cell_text(get("weight_unit")) if "weight_unit" in rd.mapping else ""
+        unit_text = unit_text or (col.unit_hint if col and col.unit_hint else "")
+        if not unit_text:
+            rd.add(r, key, "the weight has no unit; map a weight-unit column or name the unit in the header "
+                   "(e.g. '净重(kg)')", "cell.weight_unit_missing")  # fmt: skip
+            return False
+        try:
+            unit = parse_unit(unit_text)
+        except UnitError as exc:
+            p = exc.problems[0]
+            rd.add(r, "weight_unit" if "weight_unit" in rd.mapping else key, p.message, p.code, **p.params)
+            return False
+        if unit.dimension is not Dimension.MASS:
+            rd.add(r, "weight_unit" if "weight_unit" in rd.mapping else key,
+                   f"the weight unit '{unit_text}' is not a mass", "unit.not_mass", unit=unit_text)  # fmt: skip
+            return False
+        values["weight_kg"] = weight * unit.to_base
+        values["weight_source"] = rd.column_label(key)
+        return True
+    return True
+
+
+def _level(value: Cell) -> int:
+    if type(value) is float or type(value) is int:
+        if not float(value).is_integer() or value < 0:
+            raise _Bad(f"the level must be a whole number ≥ 0, got {value}", "cell.level")
+        return int(value)
+    text = cell_text(value)
+    match = _LEVEL.match(text)
+    if not text or match is None or not (match.group(1) or match.group(2)):
+        raise _Bad(
+            f"the level must be 1, 2, 3 … or .1, ..2, ...3, got '{text}'", "cell.level", {"text": text}
+        )
+    return int(match.group(2)) if match.group(2) else len(match.group(1))
+
+
+def _structure_kind(mapping: dict[str, int], parsed: list[tuple[int, dict[str, object]]]) -> str:
+    if "level" in mapping:
+        return "level"
+    if "parent_code" in mapping:
+        return "parent"
+    if len({item["indent"] for _, item in parsed}) > 1:
+        return "indent"
+    return "flat"
+
+
+def _build_tree(rd: _Reader, parsed: list[tuple[int, dict[str, object]]], structure: str) -> list[BomRow]:
+    parents: list[int | None] = [None] * len(parsed)
+    depths = [0] * len(parsed)
+    dropped: set[int] = set()
+    if structure == "level":
+        _tree_by_levels(rd, parsed, parents, depths, dropped)
+    elif structure == "indent":
+        _tree_by_indent(parsed, parents, depths)
+    elif structure == "parent":
+        _tree_by_parent_codes(rd, parsed, parents, depths, dropped)
+    # A row under a dropped (bad) row cannot be placed: drop it too, with a note.
+    out: list[BomRow] = []
+    new_index: dict[int, int] = {}
+    for i, (r, item) in enumerate(parsed):
+        parent = parents[i]
+        if parent is not None and parent in dropped:
+            dropped.add(i)
+            rd.add(
+                r,
+                None,
+                f"row {parsed[parent][0] + 1} above this one (its parent) has errors",
+                "bom.parent_bad",
+            )
+            continue
+        if i in dropped:
+            continue
+        new_index[i] = len(out)
+        out.append(
+            BomRow(
+                row=r + 1,
+                code=item["code"],  # type: ignore[arg-type]
+                name=item["name"] or item["code"],  # type: ignore[arg-type]
+                spec=item["spec"],  # type: ignore[arg-type]
+                quantity=item["quantity"],  # type: ignore[arg-type]
+                unit=item["unit"],  # type: ignore[arg-type]
+                loss_rate=item["loss_rate"],  # type: ignore[arg-type]
+                depth=depths[i],
+                parent=None if parent is None else new_index[parent],
+                weight_kg=item["weight_kg"],  # type: ignore[arg-type]
+                weight_source=item["weight_source"],  # type: ignore[arg-type]
+            )
+        )
+    return out
+
+
+def _tree_by_levels(rd, parsed, parents, depths, dropped) -> None:
+    if not parsed:
+        return
+    top = min(item["level"] for _, item in parsed)
+    stack: list[tuple[int, int]] = []  # (level, index)
+    for i, (r, item) in enumerate(parsed):
+        level = item["level"]
+        while stack and stack[-1][0] >= level:
+            stack.pop()
+        above = stack[-1][0] if stack else top - 1
+        if level > above + 1:
+            rd.add(r, "level", f"the level jumps from {above} to {level}; a level-{level} row needs a "
+                   f"level-{level - 1} row above it", "cell.level_jump", above=above, level=level)  # fmt: skip
+            dropped.add(i)
+            continue
+        parents[i] = stack[-1][1] if stack else None
+        depths[i] = level - top
+        stack.append((level, i))
+
+
+def _tree_by_indent(parsed, parents, depths) -> None:
+    stack: list[tuple[int, int]] = []  # (indent, index)
+    for i, (_, item) in enumerate(parsed):
+        indent = item["indent"]
+        while stack and stack[-1][0] >= indent:
+            stack.pop()
+        parents[i] = stack[-1][1] if stack else None
+        depths[i] = len(stack)
+        stack.append((indent, i))
+
+
+def _tree_by_parent_codes(rd, parsed, parents, depths, dropped) -> None:
+    where: dict[str, list[int]] = {}
+    for i, (_, item) in enumerate(parsed):
+        if item["code"]:
+            where.setdefault(item["code"], []).append(i)
+    missing_reported: set[str] = set()
+    for i, (r, item) in enumerate(parsed):
+        code = item["parent_code"]
+        if not code:
+            continue
+        if code == item["code"]:
+            rd.add(r, "parent_code", f"the row names itself ('{code}') as its parent", "bom.parent_loop")
+            dropped.add(i)
+            continue
+        places = where.get(code)
+        if not places:
+            if code not in missing_reported:
+                missing_reported.add(code)
+                rd.add(r, "parent_code", f"the parent '{code}' is not a row of this BOM; its components are "
+                       "imported as top-level lines", "bom.parent_missing", "warning", parent=code)  # fmt: skip
+            continue
+        earlier = [p for p in places if p < i]
+        parents[i] = earlier[-1] if earlier else places[0]
+        if len(places) > 1 and code not in missing_reported:
+            missing_reported.add(code)
+            rd.add(r, "parent_code", f"the parent '{code}' occurs in {len(places)} rows; components are placed "
+                   "under the nearest one above", "bom.parent_repeated", "warning", parent=code)  # fmt: skip
+    for i in range(len(parsed)):  # depth, and loops (A under B under A)
+        seen = {i}
+        p = parents[i]
+        depth = 0
+        while p is not None:
+            if p in seen:
+                r = parsed[i][0]
+                rd.add(r, "parent_code", "the parent codes form a loop", "bom.parent_loop")
+                dropped.add(i)
+                parents[i] = None
+                break
+            seen.add(p)
+            depth += 1
+            p = parents[p]
+        depths[i] = depth
+
+
+def _check_mixed_units(rd: _Reader, rows: list[BomRow]) -> None:
+    first: dict[str, tuple[BomRow, Dimension]] = {}
+    for row in rows:
+        if not row.code:
+            continue
+        dim = parse_unit(row.unit).dimension
+        seen = first.setdefault(row.code, (row, dim))
+        if seen[1] is not dim:
+            rd.add(row.row - 1, "unit" if "unit" in rd.mapping else "quantity",
+                   f"mixed units for material '{row.code}': '{row.unit}' here, '{seen[0].unit}' in row "
+                   f"{seen[0].row}", "unit.mixed", "warning", code=row.code)  # fmt: skip
