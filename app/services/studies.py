@@ -56,6 +56,26 @@ def load_study(path: Path | str) -> LoadedStudy:
     )
 
 
+def save_study(study: Study, path: Path) -> None:
+    """Write ``study`` to ``path`` atomically (a study workbook, .xlsx).
+
+    Project files (.pcfw) are added by the project-file layer; until then they are refused.
+    """
+    path = Path(path)
+    if path.suffix.lower() not in WORKBOOK_SUFFIXES:
+        raise InputError(
+            Problem(
+                f"cannot save a study as '{path.suffix}'; use a study workbook (.xlsx)",
+                code="file.type",
+                file=path.name,
+                params={"suffix": path.suffix},
+            )
+        )
+    from app.io.study_template import write_study_workbook
+
+    write_study_workbook(study, path)
+
+
 def calculate_loaded(loaded: LoadedStudy, ctx: AppContext) -> StudyResult:
     try:
         return calculate_study(loaded.study, ctx.factors, ctx.gwp_tables)
