@@ -209,6 +209,17 @@ def _read_xlsx_grid(path: Path, sheet: str | None, limits: XlsxLimits, progress:
                 params={"sheet": chosen.name},
             )
         )
+    if scan.uncached_truncated:
+        problems.append(
+            Problem(
+                f"{scan.uncached_count:,} formulas have no cached value (only the first "
+                f"{len(scan.uncached_formulas):,} are located); open and save the file in Excel, WPS or LibreOffice",
+                code="bom.many_uncached",
+                file=path.name,
+                sheet=chosen.name,
+                params={"count": scan.uncached_count},
+            )
+        )
     return Grid(
         path.name,
         chosen.name,

@@ -75,6 +75,9 @@ class BomTable:
         return [p for p in self.problems if p.severity == "warning"]
 
 
+FAILED = object()  # a cell already reported (e.g. a formula without a cached value)
+
+
 class _Bad(Exception):
     def __init__(self, message: str, code: str, params: dict[str, object] | None = None) -> None:
         super().__init__(message)
@@ -252,15 +255,15 @@ def _parse_row(rd: _Reader, r: int, row: list[Cell]) -> dict[str, object] | None
         except _Bad as bad:
             ok = False
             rd.add(r, key, str(bad), bad.code, **bad.params)
-            return ""
+            return FAILED
 
     raw_name = get("name")
-    name_text = raw_name if isinstance(raw_name, str) else cell_text(raw_name)
+    name_text = raw_name if isinstance(raw_name, str) else "" if raw_name is FAILED else cell_text(raw_name)
     values["indent"] = _indent(name_text)
     values["name"] = name_text.strip()
     raw_code = get("code")
-    values["code"] = _code_text(rd, r, raw_code)
-    values["spec"] = cell_text(get("spec"))
+    values["code"] = "" if raw_code is FAILED else _code_text(rd, r, raw_code)
+    values["spec"] = _text(get("spec"))
     label = (values["code"] or values["name"] or "").casefold()  # type: ignore[union-attr]
     if label in SUMMARY_WORDS or values["name"].casefold() in SUMMARY_WORDS:  # type: ignore[union-attr]
         return None
@@ -270,15 +273,21 @@ def _parse_row(rd: _Reader, r: int, row: list[Cell]) -> dict[str, object] | None
     ok = _quantity_and_unit(rd, r, row, get, values) and ok
     ok = _loss_rate(rd, r, get, values) and ok
     ok = _weight(rd, r, get, values) and ok
-    values["parent_code"] = cell_text(get("parent_code")) if "parent_code" in m else ""
+    values["parent_code"] = _text(get("parent_code")) if "parent_code" in m else ""
     if "level" in m:
         raw_level = get("level")
+        if raw_level is FAILED:
+            return None
         try:
             values["level"] = _level(raw_level)
         except _Bad as bad:
             ok = False
             rd.add(r, "level", str(bad), bad.code, **bad.params)
     return values if ok else None
+
+
+def _text(value: Cell) -> str:
+    return "" if value is FAILED else cell_text(value)
 
 
 def _code_text(rd: _Reader, r: int, value: Cell) -> str:
@@ -296,11 +305,14 @@ def _code_text(rd: _Reader, r: int, value: Cell) -> str:
 
 def _quantity_and_unit(rd: _Reader, r: int, row: list[Cell], get, values: dict[str, object]) -> bool:
     raw_q = get("quantity")
-    raw_unit = cell_text(get("unit"))
+    raw_unit_cell = get("unit")
+    raw_unit = _text(raw_unit_cell)
     inline_unit = ""
-    ok = True
+    ok = raw_q is not FAILED and raw_unit_cell is not FAILED
     quantity: float | None = None
-    if _is_empty(raw_q):
+    if raw_q is FAILED:
+        pass
+    elif _is_empty(raw_q):
         rd.add(r, "quantity", "the quantity is missing", "cell.missing")
         ok = False
     else:
@@ -308,7 +320,7 @@ def _quantity_and_unit(rd: _Reader, r: int, row: list[Cell], get, values: dict[s
             raw_q, inline_unit = match.group(1), match.group(2).strip()
         try:
             quantity, as_text = rd.number(raw_q, "quantity")
-            if as_text and not rd.grid.from_text:
+            if as_text and not rd.grid.from_text and not inline_unit:
                 rd.add(r, "quantity", f"the quantity '{raw_q}' is stored as text; it was read as a number",
                        "cell.text_number", "warning", text=str(raw_q))  # fmt: skip
             if quantity < 0:
@@ -319,7 +331,9 @@ def _quantity_and_unit(rd: _Reader, r: int, row: list[Cell], get, values: dict[s
             quantity = None
     if quantity is not None and "quantity_base" in rd.mapping:
         base = get("quantity_base")
-        if not _is_empty(base):
+        if base is FAILED:
+            ok = False
+        elif not _is_empty(base):
             try:
                 divisor, _ = rd.number(base, "denominator")
                 if divisor <= 0:
@@ -328,7 +342,7 @@ def _quantity_and_unit(rd: _Reader, r: int, row: list[Cell], get, values: dict[s
             except _Bad as bad:
                 rd.add(r, "quantity_base", str(bad), bad.code, **bad.params)
                 ok = False
-    unit_code = _unit(rd, r, raw_unit, inline_unit)
+    unit_code = None if raw_unit_cell is FAILED else _unit(rd, r, raw_unit, inline_unit)
     if unit_code is None:
         ok = False
     values["quantity"] = quantity
@@ -369,6 +383,8 @@ def _loss_rate(rd: _Reader, r: int, get, values: dict[str, object]) -> bool:
     if "loss_rate" not in rd.mapping:
         return True
     raw = get("loss_rate")
+    if raw is FAILED:
+        return False
     if _is_empty(raw):
         return True
     col = rd.header.column(rd.mapping["loss_rate"])
@@ -405,6 +421,8 @@ def _weight(rd: _Reader, r: int, get, values: dict[str, object]) -> bool:
         if key not in rd.mapping:
             continue
         raw = get(key)
+        if raw is FAILED:
+            return False
         if _is_empty(raw):
             continue
         col = rd.header.column(rd.mapping[key])
@@ -415,7 +433,7 @@ def _weight(rd: _Reader, r: int, get, values: dict[str, object]) -> bool:
         except _Bad as bad:
             rd.add(r, key, str(bad), bad.code, **bad.params)
             return False
-        unit_text = cell_text(get("weight_unit")) if "weight_unit" in rd.mapping else ""
+        unit_text = _text(get("weight_unit")) if "weight_unit" in rd.mapping else ""
         unit_text = unit_text or (col.unit_hint if col and col.unit_hint else "")
         if not unit_text:
             rd.add(r, key, "the weight has no unit; map a weight-unit column or name the unit in the header "
@@ -591,4 +609,4 @@ def _check_mixed_units(rd: _Reader, rows: list[BomRow]) -> None:
         if seen[1] is not dim:
             rd.add(row.row - 1, "unit" if "unit" in rd.mapping else "quantity",
                    f"mixed units for material '{row.code}': '{row.unit}' here, '{seen[0].unit}' in row "
-                   f"{seen[0].row}", "unit.mixed", "warning", code=row.code)  # fmt: skip
+                   f"{seen[0].row}", "unit.mixed", "warning", material=row.code)  # fmt: skip
