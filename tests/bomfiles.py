@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import dataclass
 from pathlib import Path
+
+from app.core.domain import Factor
 
 
 def write_kingdee(folder: Path, name: str = "kingdee.xlsx", quantities: dict[str, object] | None = None,
@@ -170,3 +173,42 @@ def write_problem_xlsx(folder: Path, name: str = "problems.xlsx") -> Path:
     path = folder / name
     wb.save(path)
     return path
+
+
+# --- a small factor library for the import tests ------------------------------------------------
+
+FACTORS = {
+    "F-STEEL": Factor("F-STEEL", "Steel, stainless sheet", 2.0, "kg", name_zh="不锈钢板"),
+    "F-PP": Factor("F-PP", "Polypropylene PP granulate", 3.0, "kg", name_zh="聚丙烯"),
+    "F-CU": Factor("F-CU", "Copper wire", 5.0, "kg", name_zh="铜线"),
+    "F-ALU": Factor("F-ALU", "Aluminium sheet, primary production", 8.0, "kg", name_zh="铝板"),
+    "F-BOX": Factor("F-BOX", "Cardboard box", 1.0, "kg", name_zh="纸箱"),
+    "F-GRID": Factor("F-GRID", "Electricity, grid", 0.58, "kWh", name_zh="电网电力"),
+    "F-ALU-LANDFILL": Factor(
+        "F-ALU-LANDFILL", "Aluminium sheet waste, landfill", 0.02, "kg", name_zh="铝废料填埋"
+    ),
+}
+
+
+@dataclass
+class Hit:
+    factor: Factor
+
+
+class FakeLibrary:
+    """search(query) like FactorLibrary: every word must occur in the id or a name."""
+
+    def __init__(self) -> None:
+        self.queries: list[str] = []
+
+    def search(self, query: str, limit: int = 20, **_: object) -> list[Hit]:
+        self.queries.append(query)
+        words = query.casefold().split()
+        return [
+            Hit(f)
+            for f in FACTORS.values()
+            if all(w in f"{f.factor_id} {f.name} {f.name_zh}".casefold() for w in words)
+        ][:limit]
+
+    def get_factor(self, factor_id: str) -> Factor | None:
+        return FACTORS.get(factor_id)
