@@ -27,8 +27,9 @@ from pathlib import Path
 from app.core.domain import InventoryLine, Stage, Study, StudyInfo
 from app.core.edits import Command, DeleteLines, InsertLines, Macro, NormaliseOrder, SetLineFields
 from app.core.numbers import format_sig
+from app.core.progress import Progress
 from app.core.units import Dimension, parse_unit
-from app.io.bom import BomTable
+from app.io.bom import BomSource, BomTable, Grid, list_sheets, read_grid
 from app.services.bom_matching import Material
 
 TAG = re.compile(r"\[bom:([^|\]]*)\|([^\]]*)\]")
@@ -340,3 +341,15 @@ def material_lines(plan: BomPlan) -> dict[str, list[PlannedLine]]:
 
 def planned_paths(lines: Sequence[InventoryLine]) -> dict[str, InventoryLine]:
     return {tag[1]: line for line in lines if (tag := tag_of(line)) is not None}
+
+
+# --- work for the isolated reader process (module level: the child imports them by name) ----------------
+
+
+def list_sheets_task(progress: Progress, path: Path) -> BomSource:
+    progress.step(0, 0, f"Checking {Path(path).name}…")
+    return list_sheets(path)
+
+
+def read_grid_task(progress: Progress, path: Path, sheet: str | None) -> Grid:
+    return read_grid(path, sheet, progress=progress)
