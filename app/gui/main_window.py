@@ -304,6 +304,7 @@ class MainWindow(QMainWindow):
             [QKeySequence(K.SaveAs), "Ctrl+E"],
             S.SP_DialogSaveButton,
         )
+        self.act_import_bom = self._action(self.tr("Import &BOM…"), self.import_bom_dialog)
         self.act_quit = self._action(self.tr("&Quit"), self.close, K.Quit)
         self.act_undo = self.bridge.undo_stack.createUndoAction(self, self.tr("&Undo"))
         self.act_undo.setShortcuts(QKeySequence.keyBindings(K.Undo))
@@ -381,6 +382,7 @@ class MainWindow(QMainWindow):
         self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addAction(self.act_export)
+        file_menu.addAction(self.act_import_bom)
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
         edit_menu = bar.addMenu(self.tr("&Edit") + " 编辑")
@@ -613,6 +615,11 @@ class MainWindow(QMainWindow):
         else:
             self.prompter.error(self.tr("Cannot open the study"), f"{path}\n\n{type(exc).__name__}: {exc}")
         self.studyLoaded.emit(False)
+
+    def import_bom_dialog(self, path: Path | None = None):
+        from app.gui.bom_wizard import open_bom_wizard
+
+        return open_bom_wizard(self, path)
 
     def export_dialog(self) -> None:
         doc = self.bridge.document

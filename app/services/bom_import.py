@@ -29,7 +29,7 @@ from app.core.edits import Command, DeleteLines, InsertLines, Macro, NormaliseOr
 from app.core.numbers import format_sig
 from app.core.progress import Progress
 from app.core.units import Dimension, parse_unit
-from app.io.bom import BomSource, BomTable, Grid, list_sheets, read_grid
+from app.io.bom import BomSource, BomTable, Grid, HeaderGuess, list_sheets, parse_rows, read_grid
 from app.services.bom_matching import Material
 
 TAG = re.compile(r"\[bom:([^|\]]*)\|([^\]]*)\]")
@@ -353,3 +353,7 @@ def list_sheets_task(progress: Progress, path: Path) -> BomSource:
 
 def read_grid_task(progress: Progress, path: Path, sheet: str | None) -> Grid:
     return read_grid(path, sheet, progress=progress)
+
+
+def parse_task(progress: Progress, grid: Grid, header: HeaderGuess) -> BomTable:
+    return parse_rows(grid, header, progress)
