@@ -37,7 +37,12 @@ MASS_SUFFIX = "#mass"
 IMPORT_FIELDS = ("name", "quantity", "unit", "loss_rate")
 
 
+_SPECIAL = re.compile(r"[%/\]|\[]")
+
+
 def _escape(text: str) -> str:
+    if _SPECIAL.search(text) is None:
+        return text
     return (
         text.replace("%", "%25")
         .replace("/", "%2F")
@@ -53,9 +58,12 @@ def tag_of(line: InventoryLine) -> tuple[str, str] | None:
     return (m.group(1), m.group(2)) if m else None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class PlannedLine:
-    """A line to import, before it gets a line id: ``path`` identifies it within the BOM."""
+    """A line to import, before it gets a line id: ``path`` identifies it within the BOM.
+
+    Treated as immutable (not frozen only because frozen dataclasses are slow to create).
+    """
 
     path: str
     parent_path: str | None
@@ -99,6 +107,7 @@ def plan_bom(table: BomTable, stage: Stage = Stage.RAW_MATERIALS, bom_id: str | 
     materials: dict[str, Material] = {}
     where = f"{table.file}, sheet '{table.sheet}'" if table.sheet else table.file
     tag_id = _escape(bom_id)
+    counts: dict[str, bool] = {}
     for i, row in enumerate(rows):
         parent_path = paths[row.parent] if row.parent is not None else None
         own = _escape(row.key)
@@ -112,7 +121,9 @@ def plan_bom(table: BomTable, stage: Stage = Stage.RAW_MATERIALS, bom_id: str | 
         key = row.code or f"name:{row.name}"
         name = f"{row.name} {row.spec}".strip() if row.spec else row.name
         code_note = f"{row.code}: " if row.code else ""
-        counted = parse_unit(row.unit).dimension is Dimension.COUNT
+        counted = counts.get(row.unit)
+        if counted is None:
+            counted = counts[row.unit] = parse_unit(row.unit).dimension is Dimension.COUNT
         if has_children[i]:
             lines.append(PlannedLine(path, parent_path, name, row.quantity, row.unit, row.loss_rate, None,
                                      f"{code_note}sub-assembly from BOM row {row.row}", source, row.row))  # fmt: skip
@@ -125,11 +136,13 @@ def plan_bom(table: BomTable, stage: Stage = Stage.RAW_MATERIALS, bom_id: str | 
                        f"BOM row {row.row}")  # fmt: skip
             lines.append(PlannedLine(mass_path, path, f"{name} (mass)", row.weight_kg, "kg", 0.0, key, comment,
                                      f"BOM {where}, row {row.row} [bom:{tag_id}|{mass_path}]", row.row))  # fmt: skip
-            materials.setdefault(key, Material(key, row.code, row.name, row.spec, "kg"))
+            if key not in materials:
+                materials[key] = Material(key, row.code, row.name, row.spec, "kg")
             continue
         lines.append(PlannedLine(path, parent_path, name, row.quantity, row.unit, row.loss_rate, key,
                                  f"{code_note}BOM row {row.row}".strip(), source, row.row))  # fmt: skip
-        materials.setdefault(key, Material(key, row.code, row.name, row.spec, row.unit))
+        if key not in materials:
+            materials[key] = Material(key, row.code, row.name, row.spec, row.unit)
     return BomPlan(bom_id, stage, tuple(lines), tuple(materials.values()), table)
 
 

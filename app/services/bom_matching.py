@@ -81,9 +81,12 @@ _RUNS = re.compile(rf"[{_CJK}]+|[^\W_{_CJK}]+")
 _IS_CJK = re.compile(rf"[{_CJK}]")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Material:
-    """One material to match: ``key`` is its code (or ``name:<name>`` when it has none)."""
+    """One material to match: ``key`` is its code (or ``name:<name>`` when it has none).
+
+    Treated as immutable (not frozen only because frozen dataclasses are slow to create).
+    """
 
     key: str
     code: str

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from app.core.units import is_known_unit, parse_unit
 
@@ -82,6 +83,12 @@ for _f in FIELDS:
     for _a in _f.aliases:
         _ALIASES.setdefault(_norm(unicodedata.normalize("NFKC", _a).casefold()), _f.key)
 _ALIASES_BY_LENGTH = sorted(_ALIASES.items(), key=lambda kv: -len(kv[0]))
+# Aliases that may match inside a longer header: Chinese from two characters, Latin from four.
+_SUBSTRING_ALIASES = [
+    (a, k)
+    for a, k in _ALIASES_BY_LENGTH
+    if len(a) >= (2 if any("\u3400" <= ch <= "\u9fff" for ch in a) else 4)
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +116,7 @@ def parse_header_text(text: str) -> HeaderText:
     return HeaderText(raw, name, unit_hint, percent)
 
 
+@lru_cache(maxsize=8192)
 def match_field(text: str) -> tuple[str | None, float]:
     """(field key, confidence) that a header names; (None, 0) when it names none."""
     header = parse_header_text(text)
@@ -120,16 +128,12 @@ def match_field(text: str) -> tuple[str | None, float]:
         key = _ALIASES.get(part)
         if key is not None:
             return key, 1.0
-        for alias, k in _ALIASES_BY_LENGTH:
-            long_enough = len(alias) >= 2 if _is_cjk(alias) else len(alias) >= 4
-            if long_enough and alias in part and best[1] < 0.7:
-                best = (k, 0.7)
-                break
+        if best[1] < 0.7:
+            for alias, k in _SUBSTRING_ALIASES:
+                if alias in part:
+                    best = (k, 0.7)
+                    break
     return best
-
-
-def _is_cjk(text: str) -> bool:
-    return any("\u3400" <= ch <= "\u9fff" for ch in text)
 
 
 def cell_text(value: Cell) -> str:

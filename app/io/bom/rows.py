@@ -32,8 +32,10 @@ _INLINE_UNIT = re.compile(r"^\s*([+-]?[\d.,\s]*\d)\s*([^\d\s.,+-][^\d]*)$")
 _DECIMAL_COMMA_NUMBER = re.compile(r"^[+-]?(?:\d{1,3}(?:[.\s\u00a0']\d{3})+|\d+)(?:,\d+)?$")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class BomRow:
+    """One material row of the BOM. Treated as immutable (not frozen only for speed on big BOMs)."""
+
     row: int  # 1-based sheet row
     code: str
     name: str
@@ -203,13 +205,16 @@ def parse_rows(grid: Grid, header: HeaderGuess, progress: Progress = NO_PROGRESS
     if any(p.code == "bom.missing_column" for p in rd.problems):
         return _table(grid, header, [], rd, "flat")
     parsed: list[tuple[int, dict[str, object]]] = []
+    fast = _FastRows(rd)
     rows = grid.rows
     total = len(rows)
     for r in range(header.data_start, total):
         if r % 5000 == 0:
             progress.step(r, total, "")
         row = rows[r]
-        item = _parse_row(rd, r, row)
+        item = fast.parse(r, row)
+        if item is _SLOW:
+            item = _parse_row(rd, r, row)
         if item is not None:
             parsed.append((r, item))
     structure = _structure_kind(m, parsed)
@@ -238,6 +243,148 @@ def _quantity_unit_hint(header: HeaderGuess) -> str | None:
     index = header.mapping().get("quantity")
     col = header.column(index) if index is not None else None
     return col.unit_hint if col else None
+
+
+_SLOW = object()
+
+
+class _FastRows:
+    """The common clean row (typed numbers, known units, no indent) without per-cell calls.
+
+    Anything unusual — text numbers, unknown units, empty required cells, formulas, indents,
+    summary rows — returns ``_SLOW`` and goes through :func:`_parse_row`, which reports it.
+    """
+
+    def __init__(self, rd: _Reader) -> None:
+        m = rd.mapping
+        self.rd = rd
+        self.idx = {k: m.get(k) for k in ("code", "name", "spec", "quantity", "quantity_base", "unit", "loss_rate",
+                                          "net_weight", "gross_weight", "weight_unit", "parent_code", "level")}  # fmt: skip
+        self.width = max(m.values()) + 1 if m else 0
+        self.uncached_rows = {r for r, _ in rd.grid.uncached}
+        col = rd.header.column(m["loss_rate"]) if "loss_rate" in m else None
+        self.percent = bool(col and col.percent)
+        self.hints = {
+            k: (c.unit_hint if (c := rd.header.column(m[k])) else None)
+            for k in ("net_weight", "gross_weight")
+            if k in m
+        }
+        self.labels = {k: rd.column_label(k) for k in ("net_weight", "gross_weight") if k in m}
+        self.units: dict[str, str | None] = {}
+        self.masses: dict[str, float | None] = {}
+        self.levels: dict[str, int | None] = {}
+
+    def _unit(self, text: str) -> str | None:
+        code = self.units.get(text, _SLOW)
+        if code is _SLOW:
+            try:
+                code = parse_unit(text).code
+            except UnitError:
+                code = None
+            self.units[text] = code  # type: ignore[assignment]
+        return code  # type: ignore[return-value]
+
+    def _mass(self, text: str) -> float | None:
+        if text not in self.masses:
+            try:
+                unit = parse_unit(text)
+                self.masses[text] = unit.to_base if unit.dimension is Dimension.MASS else None
+            except UnitError:
+                self.masses[text] = None
+        return self.masses[text]
+
+    def parse(self, r: int, row: list[Cell]) -> object:
+        if len(row) < self.width or r in self.uncached_rows:
+            return _SLOW
+        i = self.idx
+        code = row[i["code"]] if i["code"] is not None else ""
+        if type(code) is float:
+            if not code.is_integer() or abs(code) >= 1e15:
+                return _SLOW
+            code = str(int(code))
+        elif type(code) is str:
+            code = code.strip()
+        elif code is not None:
+            return _SLOW
+        name = row[i["name"]] if i["name"] is not None else ""
+        if type(name) is not str or (name and name[0] in _INDENT_WIDTH):
+            return _SLOW
+        name = name.strip()
+        if not (code or name) or code.casefold() in SUMMARY_WORDS or name.casefold() in SUMMARY_WORDS:  # type: ignore[union-attr]
+            return _SLOW
+        q = row[i["quantity"]]
+        if type(q) is not float and type(q) is not int:
+            return _SLOW
+        q = float(q)
+        if not (0 <= q < math.inf):
+            return _SLOW
+        if i["quantity_base"] is not None:
+            base = row[i["quantity_base"]]
+            if type(base) is float and base > 0:
+                q /= base
+            elif base is not None and base != "":
+                return _SLOW
+        u = row[i["unit"]] if i["unit"] is not None else None
+        if type(u) is not str or not u:
+            return _SLOW
+        unit = self._unit(u)
+        if unit is None:
+            return _SLOW
+        loss = 0.0
+        if i["loss_rate"] is not None:
+            raw = row[i["loss_rate"]]
+            if type(raw) is float or type(raw) is int:
+                loss = raw / 100.0 if self.percent else float(raw)
+                if not 0 <= loss < 1:
+                    return _SLOW
+            elif raw is not None and raw != "":
+                return _SLOW
+        weight_kg, weight_source = None, ""
+        for key in ("net_weight", "gross_weight"):
+            c = i[key]
+            if c is None:
+                continue
+            w = row[c]
+            if w is None or w == "":
+                continue
+            if type(w) is not float or w < 0:
+                return _SLOW
+            wu = row[i["weight_unit"]] if i["weight_unit"] is not None else ""
+            text = wu.strip() if type(wu) is str and wu.strip() else self.hints.get(key)
+            factor = self._mass(text) if text else None
+            if factor is None:
+                return _SLOW
+            weight_kg, weight_source = w * factor, self.labels[key]
+            break
+        parent = ""
+        if i["parent_code"] is not None:
+            p = row[i["parent_code"]]
+            parent = p.strip() if type(p) is str else "" if p is None else cell_text(p)
+        values = {"indent": 0, "name": name, "code": code, "spec": "", "quantity": q, "unit": unit,
+                  "loss_rate": loss, "weight_kg": weight_kg, "weight_source": weight_source, "parent_code": parent}  # fmt: skip
+        if i["spec"] is not None:
+            sp = row[i["spec"]]
+            values["spec"] = sp.strip() if type(sp) is str else "" if sp is None else cell_text(sp)
+        if i["level"] is not None:
+            lv = row[i["level"]]
+            if type(lv) is float and lv.is_integer() and lv >= 0:
+                values["level"] = int(lv)
+            elif type(lv) is int and lv >= 0:
+                values["level"] = lv
+            elif type(lv) is str:
+                level = self.levels.get(lv, _SLOW)
+                if level is _SLOW:
+                    try:
+                        level = _level(lv)
+                    except _Bad:
+                        level = None
+                    self.levels[lv] = level  # type: ignore[assignment]
+                if level is None:
+                    return _SLOW
+                values["level"] = level
+            else:
+                return _SLOW
+        return values
 
 
 def _parse_row(rd: _Reader, r: int, row: list[Cell]) -> dict[str, object] | None:
@@ -506,21 +653,10 @@ def _build_tree(rd: _Reader, parsed: list[tuple[int, dict[str, object]]], struct
         if i in dropped:
             continue
         new_index[i] = len(out)
-        out.append(
-            BomRow(
-                row=r + 1,
-                code=item["code"],  # type: ignore[arg-type]
-                name=item["name"] or item["code"],  # type: ignore[arg-type]
-                spec=item["spec"],  # type: ignore[arg-type]
-                quantity=item["quantity"],  # type: ignore[arg-type]
-                unit=item["unit"],  # type: ignore[arg-type]
-                loss_rate=item["loss_rate"],  # type: ignore[arg-type]
-                depth=depths[i],
-                parent=None if parent is None else new_index[parent],
-                weight_kg=item["weight_kg"],  # type: ignore[arg-type]
-                weight_source=item["weight_source"],  # type: ignore[arg-type]
-            )
-        )
+        # positional: keyword construction costs a third more on 100,000-row BOMs
+        out.append(BomRow(r + 1, item["code"], item["name"] or item["code"], item["spec"], item["quantity"],  # type: ignore[arg-type]
+                          item["unit"], item["loss_rate"], depths[i], None if parent is None else new_index[parent],  # type: ignore[arg-type]
+                          item["weight_kg"], item["weight_source"]))  # type: ignore[arg-type]  # fmt: skip
     return out
 
 
