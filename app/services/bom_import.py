@@ -30,6 +30,7 @@ from app.core.numbers import format_sig
 from app.core.progress import Progress
 from app.core.units import Dimension, parse_unit
 from app.io.bom import BomSource, BomTable, Grid, HeaderGuess, list_sheets, parse_rows, read_grid
+from app.io.bom.rows import paused_gc
 from app.services.bom_matching import Material
 
 TAG = re.compile(r"\[bom:([^|\]]*)\|([^\]]*)\]")
@@ -95,6 +96,11 @@ def bom_id_of(table: BomTable) -> str:
 
 def plan_bom(table: BomTable, stage: Stage = Stage.RAW_MATERIALS, bom_id: str | None = None) -> BomPlan:
     """Planned lines (parents before children) and the distinct materials that need a factor."""
+    with paused_gc():
+        return _plan(table, stage, bom_id)
+
+
+def _plan(table: BomTable, stage: Stage, bom_id: str | None) -> BomPlan:
     bom_id = bom_id or bom_id_of(table)
     rows = table.rows
     has_children = [False] * len(rows)
@@ -246,6 +252,13 @@ def build_import(
     (per material key) are appended to the comment of new lines (e.g. "factor suggested, not
     confirmed").
     """
+    with paused_gc():
+        return _build(study, plan, choices, notes)
+
+
+def _build(
+    study: Study, plan: BomPlan, choices: Mapping[str, str | None] | None, notes: Mapping[str, str] | None
+) -> BomChange:
     choices = choices or {}
     notes = notes or {}
     existing = {
@@ -280,19 +293,12 @@ def build_import(
             continue
         line_id = ids.new(parent_id, mass=p.path.endswith("/" + MASS_SUFFIX))
         id_of[p.path] = line_id
-        line = InventoryLine(
-            line_id=line_id,
-            name=p.name,
-            quantity=p.quantity,
-            unit=p.unit,
-            stage=plan.stage if parent_id is None else None,
-            parent_id=parent_id,
-            loss_rate=p.loss_rate,
-            factor_id=factor or None,
-            source=p.source,
-            comment=f"{p.comment}; {notes[p.material_key]}" if p.material_key in notes else p.comment,
-            origin_row=p.row,
-        )
+        comment = f"{p.comment}; {notes[p.material_key]}" if p.material_key in notes else p.comment
+        # positional (line_id, name, quantity, unit, stage, parent_id, loss_rate, distance_km, factor_id,
+        # factor_value, factor_unit, allocation, data_type, source, comment, origin_row): keywords cost more
+        line = InventoryLine(line_id, p.name, p.quantity, p.unit, plan.stage if parent_id is None else None,
+                             parent_id, p.loss_rate, None, factor or None, None, None, 1.0, None, p.source, comment,
+                             p.row)  # fmt: skip
         added.append(line)
         final.append(line)
     kept = set(id_of.values())
