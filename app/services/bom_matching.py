@@ -192,6 +192,8 @@ def confidence(material: Material, factor: Factor) -> float:
         )
         best = max(best, 0.8 * recall + 0.2 * precision)
     text = f"{factor.name} {factor.name_zh}".casefold()
+    if any(w in text for w in _code_words(material.code)):
+        best = min(1.0, best + 0.05)  # the material code names the material (e.g. 'PVC-PIPE-20')
     if any(w in text for w in _NOT_PRODUCTION):
         best *= 0.6
     elif any(w in text for w in _PRODUCTION):
@@ -212,6 +214,12 @@ def _synonyms(text: str) -> str:
     return " ".join(_synonym_phrases(text))
 
 
+def _code_words(code: str) -> list[str]:
+    """Letter runs (3+) of a material code that may name the material: ``PVC-20-A`` → ``pvc``."""
+    runs = re.findall(r"[A-Za-z]{3,}", unicodedata.normalize("NFKC", code))
+    return [r.casefold() for r in runs]
+
+
 def _queries(material: Material) -> list[str]:
     """At most ten library queries: the whole name, its runs, the spec's words, English synonyms."""
     queries: list[str] = [material.name]
@@ -222,7 +230,8 @@ def _queries(material: Material) -> list[str]:
     queries += [
         r for r in _RUNS.findall(unicodedata.normalize("NFKC", material.spec).casefold()) if len(r) > 1
     ]
-    queries += _synonym_phrases(f"{material.name} {material.spec}")
+    queries += _synonym_phrases(f"{material.name} {material.spec} {material.code}")
+    queries += _code_words(material.code)
     seen: dict[str, str] = {}
     for q in queries:
         q = q.strip()

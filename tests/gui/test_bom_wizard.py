@@ -97,3 +97,49 @@ def test_a_hostile_file_is_refused_without_harm(qtbot, window, prompter, tmp_pat
     assert "refused" in blocker.args[0]
     assert not wizard.source_page.isComplete()
     assert window.bridge.undo_stack.count() == 0
+
+
+def _to_review(qtbot, window, prompter, path: Path):
+    wizard = _open(qtbot, window, prompter, path)
+    with qtbot.waitSignal(wizard.gridLoaded, timeout=TIMEOUT):
+        pass
+    wizard.next()
+    with qtbot.waitSignal(wizard.parsed, timeout=TIMEOUT):
+        wizard.next()
+    with qtbot.waitSignal(wizard.matched, timeout=TIMEOUT):
+        wizard.next()
+    wizard.next()
+    assert wizard.currentPage() is wizard.review_page
+    return wizard
+
+
+def test_reimport_shows_the_diff_before_applying(qtbot, window, prompter, tmp_path) -> None:
+    first = _to_review(qtbot, window, prompter, write_kingdee(tmp_path))
+    with qtbot.waitSignal(first.imported, timeout=TIMEOUT):
+        first.accept()
+    v2 = write_kingdee(tmp_path, "v2.xlsx", quantities={"M300": 0.7}, drop=("M400",))
+    second = _to_review(qtbot, window, prompter, v2)
+    assert "0 added, 1 removed, 1 changed, 6 unchanged" in second.review_page.summary.text()
+    texts = [second.review_page.changes.item(i).text() for i in range(second.review_page.changes.count())]
+    assert any(t.startswith("~ B1.1.1") and "0.620 → 0.700" in t for t in texts)
+    assert any(t.startswith("- B1.2") for t in texts)
+    assert window.bridge.study.line_by_id()["B1.1.1"].quantity == 0.62  # nothing applied yet
+    with qtbot.waitSignal(second.imported, timeout=TIMEOUT):
+        second.accept()
+    assert window.bridge.study.line_by_id()["B1.1.1"].quantity == 0.7
+    assert window.bridge.undo_stack.count() == 2
+    window.bridge.undo_stack.undo()
+    assert window.bridge.study.line_by_id()["B1.1.1"].quantity == 0.62
+    assert "B1.2" in window.bridge.study.line_by_id()
+
+
+def test_a_column_can_be_remapped(qtbot, window, prompter, tmp_path) -> None:
+    wizard = _open(qtbot, window, prompter, write_kingdee(tmp_path))
+    with qtbot.waitSignal(wizard.gridLoaded, timeout=TIMEOUT):
+        pass
+    wizard.next()
+    wizard.mapping_page.set_field(7, None)  # H: 损耗率(%) → not imported
+    with qtbot.waitSignal(wizard.parsed, timeout=TIMEOUT):
+        wizard.next()
+    assert wizard.table is not None
+    assert all(r.loss_rate == 0.0 for r in wizard.table.rows)

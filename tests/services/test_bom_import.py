@@ -168,3 +168,10 @@ def test_mapping_memory_excel_roundtrip(tmp_path: Path) -> None:
 
     ws = openpyxl.load_workbook(path).active
     assert ws["A3"].data_type == "s"
+
+
+def test_the_material_code_helps_matching() -> None:
+    library = FakeLibrary()
+    match = FactorMatcher(library).match(Material("COPPER-WIRE-2", "COPPER-WIRE-2", "线材", "", "kg"))
+    assert "copper" in library.queries
+    assert match.best is not None and match.best.factor_id == "F-CU"
