@@ -15,7 +15,6 @@ from pathlib import Path
 
 from app.core.domain import STAGES, Stage, Study
 from app.core.errors import InputError, Problem
-from app.core.numbers import format_sig
 from app.services.context import AppContext
 
 log = logging.getLogger("pcf_workbench")
@@ -202,18 +201,11 @@ def _print_summary(args, table, plan, matches, choices, change, created: bool) -
     if change.diff.reimport:
         for text in change.diff.text_lines(SHOWN):
             print(f"  {text}")
-    total = sum(1 for line in change.lines)
-    print(
-        f"Lines of this BOM after the import: {total}; top-level quantity sum {format_sig(_top_sum(change))}"
-    )
+    print(f"Lines of this BOM after the import: {len(change.lines)} (stage {plan.stage.value})")
 
 
 _USED = ("code", "name", "spec", "unit", "quantity", "quantity_base", "loss_rate", "net_weight", "gross_weight",
          "weight_unit", "level", "parent_code")  # fmt: skip
-
-
-def _top_sum(change) -> float:
-    return sum(line.quantity for line in change.lines if line.parent_id is None)
 
 
 def run_export(args: argparse.Namespace) -> int:

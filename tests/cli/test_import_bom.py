@@ -117,3 +117,25 @@ def test_accept_suggestions_marks_them_not_confirmed(tmp_path: Path, capsys) -> 
     lines = load_study(study).study.lines
     pp = next(ln for ln in lines if ln.name.startswith("PP把手"))
     assert pp.factor_id == "F-PP" and "not confirmed" in pp.comment
+
+
+def test_sheet_header_row_stage_and_csv(tmp_path: Path, capsys) -> None:
+    from bomfiles import write_gbk_csv, write_problem_xlsx
+
+    study = tmp_path / "s.xlsx"
+    # the hidden sheet only when named; an explicit header row
+    problems = write_problem_xlsx(tmp_path)
+    assert _run("import-bom", problems, "--into", study, "--sheet", "Old BOM", "--header-row", "1") == 2
+    assert "the BOM has no rows" in capsys.readouterr().err
+    assert _run("import-bom", problems, "--into", study, "--sheet", "Nope") == 2
+    assert "no sheet 'Nope'" in capsys.readouterr().err
+    assert _run("import-bom", write_gbk_csv(tmp_path), "--into", study, "--stage", "production") == 0
+    out = capsys.readouterr().out
+    assert "gb18030, separator ','" in out and "structure: flat list" in out
+    lines = load_study(study).study.lines
+    assert [(ln.stage.value if ln.stage else None, ln.quantity, ln.unit) for ln in lines] == [
+        ("production", 1234.5, "kg"),
+        ("production", 0.5, "t"),
+        ("production", 12.0, "kg"),
+    ]
+    assert "00123" in lines[0].comment and "123456789012345678" in lines[1].comment
