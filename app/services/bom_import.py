@@ -30,7 +30,7 @@ from app.core.numbers import format_sig
 from app.core.progress import Progress
 from app.core.units import Dimension, parse_unit
 from app.io.bom import BomSource, BomTable, Grid, HeaderGuess, list_sheets, parse_rows, read_grid
-from app.io.bom.rows import paused_gc
+from app.io.bom.grid import paused_gc
 from app.services.bom_matching import Material
 
 TAG = re.compile(r"\[bom:([^|\]]*)\|([^\]]*)\]")

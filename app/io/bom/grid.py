@@ -11,6 +11,9 @@ then GB18030) and split by the detected separator; every cell stays text, so cod
 
 from __future__ import annotations
 
+import contextlib
+import gc
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,6 +21,23 @@ from app.core.errors import HostileFileError, InputError, Problem
 from app.core.progress import NO_PROGRESS, Progress
 from app.io.bom.csv_text import MAX_CSV_BYTES, CsvText, decode_csv, split_csv
 from app.io.xlsx_guard import XlsxLimits, check_sheet, inspect_xlsx
+
+
+@contextlib.contextmanager
+def paused_gc() -> Iterator[None]:
+    """No cyclic garbage collection while a big BOM's cells and records are created.
+
+    None of them form reference cycles, and Python's collector would otherwise scan the growing
+    heap again and again (a third of the import time of a 100,000-row BOM).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
 
 Cell = object  # str | float | int | bool | date | datetime | time | timedelta, '' when empty
 
@@ -187,7 +207,8 @@ def _read_xlsx_grid(path: Path, sheet: str | None, limits: XlsxLimits, progress:
         workbook = python_calamine.CalamineWorkbook.from_path(str(path))
         try:
             calamine_sheet = workbook.get_sheet_by_name(chosen.name)
-            rows = calamine_sheet.to_python(skip_empty_area=False)
+            with paused_gc():  # a million new cells would trigger full collections over and over
+                rows = calamine_sheet.to_python(skip_empty_area=False)
             merges = tuple((r0, c0, r1, c1) for (r0, c0), (r1, c1) in calamine_sheet.merged_cell_ranges or ())
         finally:
             workbook.close()

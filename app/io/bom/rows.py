@@ -13,19 +13,16 @@ full-width spaces, else a flat list. Quantities are per ONE unit of the parent.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import math
 import re
 import unicodedata
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from app.core.errors import Problem, UnitError
 from app.core.numbers import NumberFormatError, parse_number_text
 from app.core.progress import NO_PROGRESS, Progress
 from app.core.units import Dimension, parse_unit
-from app.io.bom.grid import Cell, Grid
+from app.io.bom.grid import Cell, Grid, paused_gc
 from app.io.bom.header import FIELD_BY_KEY, HeaderGuess, cell_text
 
 SUMMARY_WORDS = frozenset({"合计", "总计", "小计", "total", "sum", "grand total"})
@@ -176,22 +173,6 @@ def _indent(text: str) -> int:
 
 def _is_empty(value: Cell) -> bool:
     return value is None or value == "" or (isinstance(value, str) and not value.strip())
-
-
-@contextlib.contextmanager
-def paused_gc() -> Iterator[None]:
-    """No cyclic garbage collection while a big BOM's records are created (none of them form cycles).
-
-    Python's collector otherwise scans the growing heap again and again: a third of the import time
-    of a 100,000-row BOM.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def parse_rows(grid: Grid, header: HeaderGuess, progress: Progress = NO_PROGRESS) -> BomTable:
