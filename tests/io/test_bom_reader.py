@@ -238,3 +238,18 @@ def test_csv_size_cap(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = write_gbk_csv(tmp_path)
     with pytest.raises(HostileFileError):
         read_grid(path)
+
+
+def test_rows_without_a_code_use_the_name(tmp_path: Path) -> None:
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["物料编码", "物料名称", "用量", "单位"])
+    ws.append([None, "Steel sheet", 2.0, "kg"])
+    ws.append(["合计", None, 2.0, None])  # a summary row is not a material
+    path = tmp_path / "nocode.xlsx"
+    wb.save(path)
+    table = read_bom(path)
+    assert [(r.code, r.name, r.key) for r in table.rows] == [("", "Steel sheet", "Steel sheet")]
+    assert table.problems == ()

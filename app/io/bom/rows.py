@@ -309,7 +309,9 @@ class _FastRows:
             code = str(int(code))
         elif type(code) is str:
             code = code.strip()
-        elif code is not None:
+        elif code is None:
+            code = ""
+        else:
             return _SLOW
         name = row[i["name"]] if i["name"] is not None else ""
         if type(name) is not str or (name and name[0] in _INDENT_WIDTH):
