@@ -31,6 +31,7 @@ MAX_CSV_COLS = 2_000
 MAX_FIELD_CHARS = 32_767  # Excel's cap on one cell
 _SAMPLE_LINES = 60
 _SEPARATORS = (";", ",", "\t", "|")
+_LINE_ENDS = re.compile(r"\r\n|\r|\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,7 +149,8 @@ def uses_decimal_comma(rows: list[list[str]], delimiter: str) -> bool:
 
 def split_csv(text: str, file: str) -> tuple[list[list[str]], str, bool]:
     """(rows, separator, decimal comma?) of decoded CSV text; caps rows, columns and cell size."""
-    delimiter = detect_separator(text[: 256 * 1024].splitlines()[: _SAMPLE_LINES * 4])
+    # Split the sample only at real line ends, as csv does (str.splitlines also splits at \f, \v …).
+    delimiter = detect_separator(_LINE_ENDS.split(text[: 256 * 1024])[: _SAMPLE_LINES * 4])
     csv.field_size_limit(MAX_FIELD_CHARS + 1)
     rows: list[list[str]] = []
     try:
