@@ -114,41 +114,47 @@ def _plan(table: BomTable, stage: Stage, bom_id: str | None) -> BomPlan:
     where = f"{table.file}, sheet '{table.sheet}'" if table.sheet else table.file
     tag_id = _escape(bom_id)
     counts: dict[str, bool] = {}
+    special = _SPECIAL.search
+    add = lines.append
     for i, row in enumerate(rows):
-        parent_path = paths[row.parent] if row.parent is not None else None
-        own = _escape(row.key)
+        code, rname, spec, unit, number, parent = row.code, row.name, row.spec, row.unit, row.row, row.parent
+        parent_path = paths[parent] if parent is not None else None
+        own = code or rname
+        if special(own):
+            own = _escape(own)
         path = f"{parent_path}/{own}" if parent_path else own
-        n = used.get(path, 0) + 1
-        used[path] = n
-        if n > 1:
-            path = f"{path}#{n}"
+        if path in used:
+            used[path] += 1
+            path = f"{path}#{used[path]}"
+        else:
+            used[path] = 1
         paths.append(path)
-        source = f"BOM {where}, row {row.row} [bom:{tag_id}|{path}]"
-        key = row.code or f"name:{row.name}"
-        name = f"{row.name} {row.spec}".strip() if row.spec else row.name
-        code_note = f"{row.code}: " if row.code else ""
-        counted = counts.get(row.unit)
+        source = f"BOM {where}, row {number} [bom:{tag_id}|{path}]"
+        key = code or f"name:{rname}"
+        name = f"{rname} {spec}" if spec else rname
+        code_note = f"{code}: " if code else ""
+        counted = counts.get(unit)
         if counted is None:
-            counted = counts[row.unit] = parse_unit(row.unit).dimension is Dimension.COUNT
+            counted = counts[unit] = parse_unit(unit).dimension is Dimension.COUNT
         if has_children[i]:
-            lines.append(PlannedLine(path, parent_path, name, row.quantity, row.unit, row.loss_rate, None,
-                                     f"{code_note}sub-assembly from BOM row {row.row}", source, row.row))  # fmt: skip
+            add(PlannedLine(path, parent_path, name, row.quantity, unit, row.loss_rate, None,
+                            f"{code_note}sub-assembly from BOM row {number}", source, number))  # fmt: skip
             continue
         if counted and row.weight_kg is not None:
-            lines.append(PlannedLine(path, parent_path, name, row.quantity, row.unit, row.loss_rate, None,
-                                     f"{code_note}counted part; its mass is the line below", source, row.row))  # fmt: skip
+            add(PlannedLine(path, parent_path, name, row.quantity, unit, row.loss_rate, None,
+                            f"{code_note}counted part; its mass is the line below", source, number))  # fmt: skip
             mass_path = f"{path}/{MASS_SUFFIX}"
-            comment = (f"mass of one {row.unit}: {format_sig(row.weight_kg)} kg from {row.weight_source}, "
-                       f"BOM row {row.row}")  # fmt: skip
-            lines.append(PlannedLine(mass_path, path, f"{name} (mass)", row.weight_kg, "kg", 0.0, key, comment,
-                                     f"BOM {where}, row {row.row} [bom:{tag_id}|{mass_path}]", row.row))  # fmt: skip
+            comment = (f"mass of one {unit}: {format_sig(row.weight_kg)} kg from {row.weight_source}, "
+                       f"BOM row {number}")  # fmt: skip
+            add(PlannedLine(mass_path, path, f"{name} (mass)", row.weight_kg, "kg", 0.0, key, comment,
+                            f"BOM {where}, row {number} [bom:{tag_id}|{mass_path}]", number))  # fmt: skip
             if key not in materials:
-                materials[key] = Material(key, row.code, row.name, row.spec, "kg")
+                materials[key] = Material(key, code, rname, spec, "kg")
             continue
-        lines.append(PlannedLine(path, parent_path, name, row.quantity, row.unit, row.loss_rate, key,
-                                 f"{code_note}BOM row {row.row}".strip(), source, row.row))  # fmt: skip
+        add(PlannedLine(path, parent_path, name, row.quantity, unit, row.loss_rate, key,
+                        f"{code_note}BOM row {number}", source, number))  # fmt: skip
         if key not in materials:
-            materials[key] = Material(key, row.code, row.name, row.spec, row.unit)
+            materials[key] = Material(key, code, rname, spec, unit)
     return BomPlan(bom_id, stage, tuple(lines), tuple(materials.values()), table)
 
 

@@ -209,7 +209,7 @@ def _parse_rows(grid: Grid, header: HeaderGuess, progress: Progress) -> BomTable
         )
     if any(p.code == "bom.missing_column" for p in rd.problems):
         return _table(grid, header, [], rd, "flat")
-    parsed: list[tuple[int, dict[str, object]]] = []
+    parsed: list[tuple[int, tuple]] = []
     fast = _FastRows(rd)
     rows = grid.rows
     total = len(rows)
@@ -251,6 +251,8 @@ def _quantity_unit_hint(header: HeaderGuess) -> str | None:
 
 
 _SLOW = object()
+# Positions in the per-row tuple that both row paths return.
+INDENT, NAME, CODE, SPEC, QUANTITY, UNIT, LOSS, WEIGHT, WEIGHT_SOURCE, PARENT, LEVEL = range(11)
 
 
 class _FastRows:
@@ -367,17 +369,17 @@ class _FastRows:
         if i["parent_code"] is not None:
             p = row[i["parent_code"]]
             parent = p.strip() if type(p) is str else "" if p is None else cell_text(p)
-        values = {"indent": 0, "name": name, "code": code, "spec": "", "quantity": q, "unit": unit,
-                  "loss_rate": loss, "weight_kg": weight_kg, "weight_source": weight_source, "parent_code": parent}  # fmt: skip
+        spec = ""
         if i["spec"] is not None:
             sp = row[i["spec"]]
-            values["spec"] = sp.strip() if type(sp) is str else "" if sp is None else cell_text(sp)
+            spec = sp.strip() if type(sp) is str else "" if sp is None else cell_text(sp)
+        level = None
         if i["level"] is not None:
             lv = row[i["level"]]
             if type(lv) is float and lv.is_integer() and lv >= 0:
-                values["level"] = int(lv)
+                level = int(lv)
             elif type(lv) is int and lv >= 0:
-                values["level"] = lv
+                level = lv
             elif type(lv) is str:
                 level = self.levels.get(lv, _SLOW)
                 if level is _SLOW:
@@ -388,13 +390,12 @@ class _FastRows:
                     self.levels[lv] = level  # type: ignore[assignment]
                 if level is None:
                     return _SLOW
-                values["level"] = level
             else:
                 return _SLOW
-        return values
+        return (0, name, code, spec, q, unit, loss, weight_kg, weight_source, parent, level)
 
 
-def _parse_row(rd: _Reader, r: int, row: list[Cell]) -> dict[str, object] | None:
+def _parse_row(rd: _Reader, r: int, row: list[Cell]) -> tuple | None:
     """The row's values, or None for a blank/summary row or one with errors (reported)."""
     m = rd.mapping
     if all(_is_empty(row[c]) for c in m.values() if c < len(row)):
@@ -437,7 +438,11 @@ def _parse_row(rd: _Reader, r: int, row: list[Cell]) -> dict[str, object] | None
         except _Bad as bad:
             ok = False
             rd.add(r, "level", str(bad), bad.code, **bad.params)
-    return values if ok else None
+    if not ok:
+        return None
+    return (values["indent"], values["name"], values["code"], values["spec"], values["quantity"], values["unit"],
+            values["loss_rate"], values["weight_kg"], values["weight_source"], values["parent_code"],
+            values.get("level"))  # fmt: skip
 
 
 def _text(value: Cell) -> str:
@@ -623,17 +628,17 @@ def _level(value: Cell) -> int:
     return int(match.group(2)) if match.group(2) else len(match.group(1))
 
 
-def _structure_kind(mapping: dict[str, int], parsed: list[tuple[int, dict[str, object]]]) -> str:
+def _structure_kind(mapping: dict[str, int], parsed: list[tuple[int, tuple]]) -> str:
     if "level" in mapping:
         return "level"
     if "parent_code" in mapping:
         return "parent"
-    if len({item["indent"] for _, item in parsed}) > 1:
+    if len({item[INDENT] for _, item in parsed}) > 1:
         return "indent"
     return "flat"
 
 
-def _build_tree(rd: _Reader, parsed: list[tuple[int, dict[str, object]]], structure: str) -> list[BomRow]:
+def _build_tree(rd: _Reader, parsed: list[tuple[int, tuple]], structure: str) -> list[BomRow]:
     parents: list[int | None] = [None] * len(parsed)
     depths = [0] * len(parsed)
     dropped: set[int] = set()
@@ -661,19 +666,19 @@ def _build_tree(rd: _Reader, parsed: list[tuple[int, dict[str, object]]], struct
             continue
         new_index[i] = len(out)
         # positional: keyword construction costs a third more on 100,000-row BOMs
-        out.append(BomRow(r + 1, item["code"], item["name"] or item["code"], item["spec"], item["quantity"],  # type: ignore[arg-type]
-                          item["unit"], item["loss_rate"], depths[i], None if parent is None else new_index[parent],  # type: ignore[arg-type]
-                          item["weight_kg"], item["weight_source"]))  # type: ignore[arg-type]  # fmt: skip
+        _, name, code, spec, quantity, unit, loss, weight, weight_source, _, _ = item
+        out.append(BomRow(r + 1, code, name or code, spec, quantity, unit, loss, depths[i],  # type: ignore[arg-type]
+                          None if parent is None else new_index[parent], weight, weight_source))  # type: ignore[arg-type]  # fmt: skip
     return out
 
 
 def _tree_by_levels(rd, parsed, parents, depths, dropped) -> None:
     if not parsed:
         return
-    top = min(item["level"] for _, item in parsed)
+    top = min(item[LEVEL] for _, item in parsed)
     stack: list[tuple[int, int]] = []  # (level, index)
     for i, (r, item) in enumerate(parsed):
-        level = item["level"]
+        level = item[LEVEL]
         while stack and stack[-1][0] >= level:
             stack.pop()
         above = stack[-1][0] if stack else top - 1
@@ -690,7 +695,7 @@ def _tree_by_levels(rd, parsed, parents, depths, dropped) -> None:
 def _tree_by_indent(parsed, parents, depths) -> None:
     stack: list[tuple[int, int]] = []  # (indent, index)
     for i, (_, item) in enumerate(parsed):
-        indent = item["indent"]
+        indent = item[INDENT]
         while stack and stack[-1][0] >= indent:
             stack.pop()
         parents[i] = stack[-1][1] if stack else None
@@ -701,14 +706,14 @@ def _tree_by_indent(parsed, parents, depths) -> None:
 def _tree_by_parent_codes(rd, parsed, parents, depths, dropped) -> None:
     where: dict[str, list[int]] = {}
     for i, (_, item) in enumerate(parsed):
-        if item["code"]:
-            where.setdefault(item["code"], []).append(i)
+        if item[CODE]:
+            where.setdefault(item[CODE], []).append(i)
     missing_reported: set[str] = set()
     for i, (r, item) in enumerate(parsed):
-        code = item["parent_code"]
+        code = item[PARENT]
         if not code:
             continue
-        if code == item["code"]:
+        if code == item[CODE]:
             rd.add(r, "parent_code", f"the row names itself ('{code}') as its parent", "bom.parent_loop")
             dropped.add(i)
             continue
