@@ -492,6 +492,7 @@ class FactorPage(QWizardPage):
         layout.addWidget(self.status)
         layout.addLayout(body)
         self.keys: list[str] = []
+        self._kept: dict[str, tuple[str | None, bool]] = {}
         self.row_of: dict[str, int] = {}
         self._pending: list = []
         self._timer = QTimer(self)
@@ -509,6 +510,8 @@ class FactorPage(QWizardPage):
         w = self.w
         assert w.table is not None
         w.plan = plan_bom(w.table, w.stage)
+        # choices made before going back keep their value
+        self._kept = {k: (v, k in w.confirmed) for k, v in w.choices.items()}
         w.matches, w.choices, w.confirmed = {}, {}, set()
         self.keys = [m.key for m in w.plan.materials]
         self.row_of = {key: i for i, key in enumerate(self.keys)}
@@ -524,7 +527,11 @@ class FactorPage(QWizardPage):
         for material in self._pending[:MATCH_SLICE]:
             match = self._matcher.match(material)
             w.matches[material.key] = match
-            if match.remembered:
+            if material.key in self._kept:
+                w.choices[material.key], confirmed = self._kept[material.key]
+                if confirmed:
+                    w.confirmed.add(material.key)
+            elif match.remembered:
                 w.choices[material.key] = match.remembered
                 w.confirmed.add(material.key)
             elif match.best is not None and match.best.confidence >= AUTO_SUGGESTION:

@@ -55,6 +55,10 @@ def test_import_is_one_undo_step_and_confirmed_factors_are_remembered(
     factors.confirm_selected()
     factors.select_material("M400")
     factors.choose_selected("LIB-ALU", confirm=True)  # as if picked with the factor picker
+    wizard.back()
+    with qtbot.waitSignal(wizard.matched, timeout=TIMEOUT):
+        wizard.next()  # back and forth keeps the choices
+    assert wizard.choices["M400"] == "LIB-ALU" and {"M300", "M400"} <= wizard.confirmed
     wizard.next()  # → review
     assert "8 lines will be added" in wizard.review_page.summary.text()
     with qtbot.waitSignal(wizard.imported, timeout=TIMEOUT):
