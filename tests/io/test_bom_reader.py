@@ -253,3 +253,20 @@ def test_rows_without_a_code_use_the_name(tmp_path: Path) -> None:
     table = read_bom(path)
     assert [(r.code, r.name, r.key) for r in table.rows] == [("", "Steel sheet", "Steel sheet")]
     assert table.problems == ()
+
+
+@pytest.mark.parametrize(
+    ("levels", "parents"),
+    [
+        (["1", "1.1", "1.1.1", "1.2", "2"], [None, 0, 1, 0, None]),  # outline numbers
+        (["*1", "**2", "***3", "**2", "*1"], [None, 0, 1, 0, None]),  # stars
+        ([".1", "..2", "...3", "..2", ".1"], [None, 0, 1, 0, None]),  # SAP dots
+    ],
+)
+def test_level_notations(tmp_path: Path, levels: list[str], parents: list[int | None]) -> None:
+    path = tmp_path / "levels.csv"
+    lines = ["BOM层次,物料编码,用量,单位"] + [f"{lv},C{i},1,kg" for i, lv in enumerate(levels)]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    table = read_bom(path)
+    assert table.errors == []
+    assert [r.parent for r in table.rows] == parents

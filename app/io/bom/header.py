@@ -287,7 +287,7 @@ def detect_header(
     return HeaderGuess(first, last, _assign(cols, data, first, last, rows), min(1.0, best_score / 5.0))
 
 
-_LEVEL_TEXT = re.compile(r"^\.+\d*$|^\.*\d+$")
+_LEVEL_TEXT = re.compile(r"^[.*]+\d*$|^[.*]*\d+$")
 
 
 def _looks_like_levels(values: list[Cell]) -> bool:

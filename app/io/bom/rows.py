@@ -27,7 +27,8 @@ from app.io.bom.header import FIELD_BY_KEY, HeaderGuess, cell_text
 
 SUMMARY_WORDS = frozenset({"合计", "总计", "小计", "total", "sum", "grand total"})
 _INDENT_WIDTH = {" ": 1, "\u3000": 2, "\t": 4, "\u00a0": 1}
-_LEVEL = re.compile(r"^(\.*)\s*(\d*)$")
+_LEVEL = re.compile(r"^([.*·]*)\s*(\d*)$")  # 2, .1, ..2, ***3, **
+_OUTLINE = re.compile(r"^\d+(?:\.\d+)+$")  # 1.2.1: the depth is the number of parts
 _INLINE_UNIT = re.compile(r"^\s*([+-]?[\d.,\s]*\d)\s*([^\d\s.,+-][^\d]*)$")
 _DECIMAL_COMMA_NUMBER = re.compile(r"^[+-]?(?:\d{1,3}(?:[.\s\u00a0']\d{3})+|\d+)(?:,\d+)?$")
 
@@ -96,6 +97,17 @@ class _Reader:
         self.mapping = header.mapping()
         self.problems: list[Problem] = list(grid.problems)
         self.bad_cells: set[tuple[int, int]] = set()
+        self.outline = self._outline_levels()
+
+    def _outline_levels(self) -> bool:
+        """True when the level column numbers rows like an outline (1, 1.1, 1.1.2)."""
+        c = self.mapping.get("level")
+        if c is None:
+            return False
+        rows = self.grid.rows[self.header.data_start :]
+        return any(
+            type(v) is str and _OUTLINE.match(v.strip()) for row in rows if c < len(row) for v in (row[c],)
+        )
 
     def column_label(self, key: str) -> str:
         index = self.mapping[key]
@@ -251,6 +263,7 @@ def _quantity_unit_hint(header: HeaderGuess) -> str | None:
 
 
 _SLOW = object()
+_PLAIN_NUMBER = re.compile(r"^\s*\+?\d+(?:\.\d+)?\s*$")
 # Positions in the per-row tuple that both row paths return.
 INDENT, NAME, CODE, SPEC, QUANTITY, UNIT, LOSS, WEIGHT, WEIGHT_SOURCE, PARENT, LEVEL = range(11)
 
@@ -280,6 +293,9 @@ class _FastRows:
         self.units: dict[str, str | None] = {}
         self.masses: dict[str, float | None] = {}
         self.levels: dict[str, int | None] = {}
+        # CSV cells are text by nature: plain digits are read directly (a workbook's text numbers
+        # take the careful path, which reports them)
+        self.plain_text_numbers = rd.grid.from_text and not rd.grid.decimal_comma
 
     def _unit(self, text: str) -> str | None:
         code = self.units.get(text, _SLOW)
@@ -299,6 +315,14 @@ class _FastRows:
             except UnitError:
                 self.masses[text] = None
         return self.masses[text]
+
+    def _number(self, value: Cell) -> float | None:
+        """A clean number: typed, or (in a CSV without decimal commas) plain digits; else None."""
+        if type(value) is float or type(value) is int:
+            return float(value)
+        if self.plain_text_numbers and type(value) is str and _PLAIN_NUMBER.match(value):
+            return float(value)
+        return None
 
     def parse(self, r: int, row: list[Cell]) -> object:
         if len(row) < self.width or r in self.uncached_rows:
@@ -322,17 +346,19 @@ class _FastRows:
         if not (code or name) or code.casefold() in SUMMARY_WORDS or name.casefold() in SUMMARY_WORDS:  # type: ignore[union-attr]
             return _SLOW
         q = row[i["quantity"]]
-        if type(q) is not float and type(q) is not int:
-            return _SLOW
-        q = float(q)
+        if type(q) is not float:
+            q = self._number(q)
+            if q is None:
+                return _SLOW
         if not (0 <= q < math.inf):
             return _SLOW
         if i["quantity_base"] is not None:
             base = row[i["quantity_base"]]
-            if type(base) is float and base > 0:
+            if base is not None and base != "":
+                base = self._number(base)
+                if base is None or base <= 0:
+                    return _SLOW
                 q /= base
-            elif base is not None and base != "":
-                return _SLOW
         u = row[i["unit"]] if i["unit"] is not None else None
         if type(u) is not str or not u:
             return _SLOW
@@ -342,12 +368,13 @@ class _FastRows:
         loss = 0.0
         if i["loss_rate"] is not None:
             raw = row[i["loss_rate"]]
-            if type(raw) is float or type(raw) is int:
-                loss = raw / 100.0 if self.percent else float(raw)
+            if raw is not None and raw != "":
+                value = self._number(raw)
+                if value is None:
+                    return _SLOW
+                loss = value / 100.0 if self.percent else value
                 if not 0 <= loss < 1:
                     return _SLOW
-            elif raw is not None and raw != "":
-                return _SLOW
         weight_kg, weight_source = None, ""
         for key in ("net_weight", "gross_weight"):
             c = i[key]
@@ -356,7 +383,8 @@ class _FastRows:
             w = row[c]
             if w is None or w == "":
                 continue
-            if type(w) is not float or w < 0:
+            w = self._number(w)
+            if w is None or w < 0:
                 return _SLOW
             wu = row[i["weight_unit"]] if i["weight_unit"] is not None else ""
             text = wu.strip() if type(wu) is str and wu.strip() else self.hints.get(key)
@@ -375,16 +403,17 @@ class _FastRows:
             spec = sp.strip() if type(sp) is str else "" if sp is None else cell_text(sp)
         level = None
         if i["level"] is not None:
+            outline = self.rd.outline
             lv = row[i["level"]]
             if type(lv) is float and lv.is_integer() and lv >= 0:
-                level = int(lv)
+                level = 1 if outline else int(lv)
             elif type(lv) is int and lv >= 0:
-                level = lv
+                level = 1 if outline else lv
             elif type(lv) is str:
                 level = self.levels.get(lv, _SLOW)
                 if level is _SLOW:
                     try:
-                        level = _level(lv)
+                        level = _level(lv, outline)
                     except _Bad:
                         level = None
                     self.levels[lv] = level  # type: ignore[assignment]
@@ -434,7 +463,7 @@ def _parse_row(rd: _Reader, r: int, row: list[Cell]) -> tuple | None:
         if raw_level is FAILED:
             return None
         try:
-            values["level"] = _level(raw_level)
+            values["level"] = _level(raw_level, rd.outline)
         except _Bad as bad:
             ok = False
             rd.add(r, "level", str(bad), bad.code, **bad.params)
@@ -614,16 +643,23 @@ def _weight(rd: _Reader, r: int, get, values: dict[str, object]) -> bool:
     return True
 
 
-def _level(value: Cell) -> int:
+def _level(value: Cell, outline: bool = False) -> int:
+    """The level a cell gives; in an outline-numbered column (``1``, ``1.1``, ``1.1.2``) the depth."""
     if type(value) is float or type(value) is int:
         if not float(value).is_integer() or value < 0:
             raise _Bad(f"the level must be a whole number ≥ 0, got {value}", "cell.level")
-        return int(value)
-    text = cell_text(value)
+        return 1 if outline else int(value)
+    text = unicodedata.normalize("NFKC", cell_text(value))
+    if _OUTLINE.match(text):
+        return text.count(".") + 1
+    if outline and text.isdigit():
+        return 1
     match = _LEVEL.match(text)
     if not text or match is None or not (match.group(1) or match.group(2)):
         raise _Bad(
-            f"the level must be 1, 2, 3 … or .1, ..2, ...3, got '{text}'", "cell.level", {"text": text}
+            f"the level must be 1, 2, 3 …, .1, ..2, ...3 or 1.1, 1.1.2, got '{text}'",
+            "cell.level",
+            {"text": text},
         )
     return int(match.group(2)) if match.group(2) else len(match.group(1))
 
