@@ -73,6 +73,14 @@ MATERIAL_WORDS: dict[str, str] = {
     "木": "wood",
     "木材": "wood",
     "电线": "copper wire",
+    "电源线": "copper wire",
+    "螺钉": "steel",
+    "螺丝": "steel",
+    "螺栓": "steel",
+    "螺母": "steel",
+    "弹簧": "steel",
+    "泡沫": "polystyrene",
+    "包装": "paper board",
     "线缆": "copper wire",
 }
 
