@@ -45,3 +45,7 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   .venv/bin/python -m pip install -q -e '.[dev]'
   touch "$stamp"
 fi
+
+# The UI translations: compile resources/i18n/*.ts into the .qm files the app loads (gitignored,
+# so every checkout builds them; without them the UI falls back to English).
+.venv/bin/python -m app.gui.i18n build >/dev/null

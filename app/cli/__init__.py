@@ -1,4 +1,4 @@
-"""The command line (CONTRACTS.md §1): ``pcf-workbench calc | template | factors …``.
+"""The command line (CONTRACTS.md §1): ``pcf-workbench calc | template | factors | export …``.
 
 Exit codes: 0 success; 2 the input is wrong (located message on stderr, no traceback);
 1 an internal error (short message; the traceback goes to the log file). Output files are
@@ -27,7 +27,7 @@ GUI_COMMANDS = ("open",)
 
 
 def build_parser(ctx_factory: Callable[[], AppContext]) -> argparse.ArgumentParser:
-    from app.cli import bom_cmd, calc_cmd, factors_cmd, template_cmd
+    from app.cli import bom_cmd, calc_cmd, export_cmd, factors_cmd, template_cmd
 
     parser = argparse.ArgumentParser(
         prog="pcf-workbench",
@@ -41,6 +41,7 @@ def build_parser(ctx_factory: Callable[[], AppContext]) -> argparse.ArgumentPars
     template_cmd.register(sub, ctx_factory)
     factors_cmd.register(sub, ctx_factory)
     bom_cmd.register(sub, ctx_factory)
+    export_cmd.register(sub, ctx_factory)
     return parser
 
 

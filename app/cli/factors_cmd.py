@@ -8,8 +8,9 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from app.core.errors import InputError, Problem
+from app.core.errors import InputError
 from app.core.gwp import factor_co2e
+from app.core.messages import problem
 from app.factors.library import FactorLibrary
 from app.factors.records import DatasetRecord, FactorHit, FactorRecord
 from app.services.context import AppContext
@@ -51,7 +52,7 @@ def register(subparsers, ctx_factory: Callable[[], AppContext]) -> None:
 def _library(ctx: AppContext) -> FactorLibrary:
     source = ctx.factors.source
     if not isinstance(source, FactorLibrary):
-        raise InputError(Problem("no factor library is available", code="factors.unavailable"))
+        raise InputError(problem("factors.unavailable"))
     return source
 
 
@@ -85,7 +86,7 @@ def _hit_json(hit: FactorHit) -> dict[str, object]:
 
 def run_search(args: argparse.Namespace, ctx: AppContext) -> int:
     if args.limit is not None and args.limit < 1:
-        raise InputError(Problem("--limit must be at least 1", code="factors.limit"))
+        raise InputError(problem("factors.limit"))
     hits = _library(ctx).search(
         args.query,
         limit=args.limit,
@@ -159,13 +160,7 @@ def show_text(record: FactorRecord, ctx: AppContext) -> str:
 def run_show(args: argparse.Namespace, ctx: AppContext) -> int:
     record = _library(ctx).factor_record(args.factor_id)
     if record is None:
-        raise InputError(
-            Problem(
-                f"no factor with id '{args.factor_id}'; find ids with 'pcf-workbench factors search WORDS'",
-                code="factors.unknown_id",
-                params={"factor_id": args.factor_id},
-            )
-        )
+        raise InputError(problem("factors.unknown_id", {"factor_id": args.factor_id}))
     if args.json:
         _print_json(record.to_json_dict())
     else:
@@ -179,7 +174,7 @@ def run_show(args: argparse.Namespace, ctx: AppContext) -> int:
 def run_import(args: argparse.Namespace, ctx: AppContext) -> int:
     path: Path = args.file
     if not path.is_file():
-        raise InputError(Problem(f"{path}: no such file", code="file.missing", file=str(path)))
+        raise InputError(problem("file.missing", {"path": str(path)}, file=str(path)))
     guard = None
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         from app.io.xlsx_guard import guard_xlsx

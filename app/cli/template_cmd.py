@@ -6,7 +6,8 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
-from app.core.errors import InputError, Problem
+from app.core.errors import InputError
+from app.core.messages import problem
 from app.services.context import AppContext
 
 
@@ -25,11 +26,9 @@ def run(args: argparse.Namespace) -> int:
 
     out: Path = args.out
     if out.suffix.lower() != ".xlsx":
-        raise InputError(
-            Problem(f"{out}: the template must be an .xlsx file", code="file.type", file=str(out))
-        )
+        raise InputError(problem("template.type", {"path": str(out)}, file=str(out)))
     if not out.parent.exists():
-        raise InputError(Problem(f"{out.parent}: no such folder", code="file.folder", file=str(out)))
+        raise InputError(problem("template.no_folder", {"path": str(out.parent)}, file=str(out)))
     write_template(out)
     print(f"wrote {out}")
     return 0

@@ -18,7 +18,8 @@ from app.core.calc import CalcInput, CalcResult, calculate
 from app.core.domain import STAGES, Factor, InventoryLine, Stage, Study
 from app.core.errors import Problem, StudyError, UnitError
 from app.core.gwp import CO2E_UNSPECIFIED, GwpTable, factor_co2e, gas_co2e
-from app.core.units import TONNE, TONNE_KM, Dimension, Unit, conversion_factor, parse_unit
+from app.core.messages import Message, problem
+from app.core.units import TONNE, TONNE_KM, Dimension, Unit, conversion_factor, dimension_message, parse_unit
 
 
 class FactorSource(Protocol):
@@ -130,19 +131,14 @@ class CompiledStudy:
         return calculate(self.input)
 
 
-def _problem(line: InventoryLine, column: str | None, message: str, code: str, **params: object) -> Problem:
-    return Problem(
-        message,
-        code=code,
+def _problem(line: InventoryLine, column: str | None, code: str, **params: object) -> Problem:
+    return problem(
+        code,
+        {"line_id": line.line_id, **params},
         row=line.origin_row,
         column=column,
         line_id=line.line_id,
-        params={"line_id": line.line_id, **params},
     )
-
-
-def _line_label(line: InventoryLine) -> str:
-    return f"line '{line.line_id}'"
 
 
 def _depths(lines: list[InventoryLine], problems: list[Problem]) -> tuple[list[int], list[int]] | None:
@@ -151,10 +147,9 @@ def _depths(lines: list[InventoryLine], problems: list[Problem]) -> tuple[list[i
     for i, line in enumerate(lines):
         first = index.setdefault(line.line_id, i)
         if first != i:
-            where = f" (first at row {lines[first].origin_row})" if lines[first].origin_row else ""
-            problems.append(
-                _problem(line, "line_id", f"duplicate line id '{line.line_id}'{where}", "line.duplicate_id")
-            )
+            first_row = lines[first].origin_row
+            first_at = Message("line.first_at_row", {"row": first_row}) if first_row else ""
+            problems.append(_problem(line, "line_id", "line.duplicate_id", first=first_at))
     n = len(lines)
     parent_pos = [-1] * n
     children = [i for i, line in enumerate(lines) if line.parent_id is not None]
@@ -162,12 +157,9 @@ def _depths(lines: list[InventoryLine], problems: list[Problem]) -> tuple[list[i
         line = lines[i]
         p = index.get(line.parent_id)  # type: ignore[arg-type]
         if p is None:
-            problems.append(
-                _problem(line, "parent_id", f"parent '{line.parent_id}' does not exist", "line.missing_parent",
-                         parent=line.parent_id)
-            )  # fmt: skip
+            problems.append(_problem(line, "parent_id", "line.missing_parent", parent=line.parent_id))
         elif p == i:
-            problems.append(_problem(line, "parent_id", "a line cannot be its own parent", "line.loop"))
+            problems.append(_problem(line, "parent_id", "line.own_parent"))
         else:
             parent_pos[i] = p
     if problems:
@@ -194,7 +186,7 @@ def _depths(lines: list[InventoryLine], problems: list[Problem]) -> tuple[list[i
             while parent_pos[cycle[-1]] != j and len(cycle) <= n:
                 cycle.append(parent_pos[cycle[-1]])
             ids = " → ".join(lines[k].line_id for k in [*cycle[:20], j])
-            problems.append(_problem(lines[start], "parent_id", f"parent loop: {ids}", "line.loop"))
+            problems.append(_problem(lines[start], "parent_id", "line.loop", ids=ids))
             return None
         base = depth[j]
         for k in reversed(chain):
@@ -215,22 +207,18 @@ def _finite_at_least(values: list[float | None], low: float) -> np.ndarray:
 def _check_numbers(lines: list[InventoryLine], problems: list[Problem]) -> None:
     """Range checks of every numeric field, vectorised; problems only for the bad lines."""
     checks = (
-        ("quantity", 0.0, "quantity must be a number ≥ 0, got {}", "line.quantity"),
-        ("loss_rate", 0.0, "loss rate must be ≥ 0, got {}", "line.loss_rate"),
-        ("distance_km", 0.0, "distance must be ≥ 0 km, got {}", "line.distance"),
-        ("factor_value", 0.0, "factor value must be ≥ 0, got {}", "line.factor_value"),
+        ("quantity", 0.0, "line.quantity"),
+        ("loss_rate", 0.0, "line.loss_rate"),
+        ("distance_km", 0.0, "line.distance"),
+        ("factor_value", 0.0, "line.factor_value"),
     )
-    for name, low, message, code in checks:
+    for name, low, code in checks:
         values = [getattr(line, name) for line in lines]
         for i in np.flatnonzero(~_finite_at_least(values, low)).tolist():
-            problems.append(_problem(lines[i], name, message.format(values[i]), code))
+            problems.append(_problem(lines[i], name, code, value=values[i]))
     alloc = np.array([line.allocation for line in lines], dtype=np.float64)
     for i in np.flatnonzero(~(np.isfinite(alloc) & (alloc > 0) & (alloc <= 1))).tolist():
-        problems.append(
-            _problem(
-                lines[i], "allocation", f"allocation must be in (0, 1], got {alloc[i]}", "line.allocation"
-            )
-        )
+        problems.append(_problem(lines[i], "allocation", "line.allocation", value=float(alloc[i])))
 
 
 def _unit(line: InventoryLine, text: str | None, column: str, problems: list[Problem]) -> Unit | None:
@@ -238,7 +226,7 @@ def _unit(line: InventoryLine, text: str | None, column: str, problems: list[Pro
         return parse_unit(text or "")
     except UnitError as exc:
         p = exc.problems[0]
-        problems.append(_problem(line, column, f"{_line_label(line)}: {p.message}", p.code, unit=text))
+        problems.append(_problem(line, column, "line.unit", unit=text, detail=Message(p.code, p.params)))
         return None
 
 
@@ -262,9 +250,7 @@ class _Compiler:
     def resolve(self, line: InventoryLine, problems: list[Problem]) -> tuple[Factor | None, str | None]:
         if line.factor_value is not None:
             if not line.factor_unit:
-                problems.append(
-                    _problem(line, "factor_unit", "factor_value needs a factor_unit", "line.factor_unit")
-                )
+                problems.append(_problem(line, "factor_unit", "line.factor_unit"))
                 return None, None
             # Lines with the same entered value share one Factor object (and one cache entry).
             key = (line.factor_id, line.factor_value, line.factor_unit)
@@ -286,15 +272,7 @@ class _Compiler:
             factor = self._library[factor_id] = self.library.get_factor(factor_id)
         if factor is not None:
             return factor, FactorOrigin.LIBRARY
-        problems.append(
-            _problem(
-                line,
-                "factor_id",
-                f"factor '{factor_id}' is not in the factor library or the study's Factors sheet",
-                "line.unknown_factor",
-                factor_id=factor_id,
-            )
-        )
+        problems.append(_problem(line, "factor_id", "line.unknown_factor", factor_id=factor_id))
         return None, None
 
     def characterise(self, factor: Factor) -> tuple[float, str, dict[str, float]]:
@@ -368,9 +346,8 @@ def compile_study(
         raise StudyError(problems)
 
     warnings = [
-        Problem(f"{_line_label(lines[i])} ('{lines[i].name}') has no emission factor and counts as 0",
-                code="line.no_factor", row=lines[i].origin_row, column="factor_id", line_id=lines[i].line_id,
-                severity="warning")
+        problem("line.no_factor", {"line_id": lines[i].line_id, "name": lines[i].name},
+                row=lines[i].origin_row, column="factor_id", line_id=lines[i].line_id, severity="warning")
         for i, c in enumerate(combo_of)
         if resolved[c].factor is None and not has_children[i]
     ]  # fmt: skip
@@ -448,9 +425,7 @@ def _stages(lines: list[InventoryLine], depth: list[int], parent_pos: list[int],
         if p >= 0:
             stages[i] = stages[p]
         elif lines[i].stage is None:
-            problems.append(
-                _problem(lines[i], "stage", "a top-level line needs a stage", "line.missing_stage")
-            )
+            problems.append(_problem(lines[i], "stage", "line.missing_stage"))
         else:
             stages[i] = lines[i].stage  # type: ignore[assignment]
     return stages
@@ -460,11 +435,11 @@ def _mismatch(line: InventoryLine, unit: Unit, factor_unit: Unit) -> Problem:
     return _problem(
         line,
         "unit",
-        f"{_line_label(line)}: quantity unit '{line.unit}' ({unit.dimension}) does not measure the same thing "
-        f"as the factor's unit '{factor_unit.code}' ({factor_unit.dimension})",
         "line.unit_mismatch",
         unit=line.unit,
+        unit_dimension=dimension_message(unit.dimension),
         factor_unit=factor_unit.code,
+        factor_dimension=dimension_message(factor_unit.dimension),
     )
 
 
@@ -477,10 +452,9 @@ def _transport_conversion(
             _problem(
                 line,
                 "unit",
-                f"{_line_label(line)} is a transport leg (it has distance_km), so its quantity must be a "
-                f"mass (kg, t …) to give t·km; got '{line.unit}' ({unit.dimension})",
                 "line.transport_unit",
                 unit=line.unit,
+                unit_dimension=dimension_message(unit.dimension),
             )
         )
         return 1.0
@@ -489,14 +463,7 @@ def _transport_conversion(
         return to_tonnes
     if factor_unit.dimension is not Dimension.TRANSPORT_WORK:
         problems.append(
-            _problem(
-                line,
-                "factor_id",
-                f"{_line_label(line)} is a transport leg, so its factor must be per t·km (or another "
-                f"transport-work unit); the factor is per '{factor_unit.code}'",
-                "line.transport_factor_unit",
-                factor_unit=factor_unit.code,
-            )
+            _problem(line, "factor_id", "line.transport_factor_unit", factor_unit=factor_unit.code)
         )
         return 1.0
     return to_tonnes * conversion_factor(TONNE_KM, factor_unit)

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Protocol
 
 from app.core.domain import Boundary, DataType, GwpSet, InventoryLine, Stage, Study, StudyInfo
+from app.core.messages import CodedError
 
 LINE_FIELDS: frozenset[str] = frozenset(
     f.name for f in dataclasses.fields(InventoryLine) if f.name != "origin_row"
@@ -28,7 +29,7 @@ INFO_FIELDS: frozenset[str] = frozenset(f.name for f in dataclasses.fields(Study
 STRUCTURAL_FIELDS: frozenset[str] = frozenset({"line_id", "parent_id", "stage"})
 
 
-class EditError(ValueError):
+class EditError(CodedError):
     """An edit that cannot be applied (unknown line, duplicate id, bad field); nothing changed."""
 
 
@@ -115,7 +116,7 @@ def _require(study: Study, line_id: str) -> int:
     for i, line in enumerate(study.lines):
         if line.line_id == line_id:
             return i
-    raise EditError(f"no line '{line_id}'")
+    raise EditError("edit.no_line", {"line_id": line_id})
 
 
 _COERCE: dict[str, Callable[[object], object]] = {
@@ -131,7 +132,7 @@ def _coerce(name: str, value: object) -> object:
     try:
         return conv(value) if conv is not None else value
     except ValueError as exc:
-        raise EditError(f"'{value}' is not a valid {name}") from exc
+        raise EditError("edit.invalid_value", {"value": value, "field": name}) from exc
 
 
 # --- commands ------------------------------------------------------------------------------
@@ -147,18 +148,18 @@ class SetLineFields:
     def apply(self, study: Study) -> tuple[Command, Changes]:
         unknown = set(self.values) - LINE_FIELDS
         if unknown:
-            raise EditError(f"unknown line field(s): {', '.join(sorted(unknown))}")
+            raise EditError("edit.unknown_line_fields", {"fields": ", ".join(sorted(unknown))})
         i = _require(study, self.line_id)
         old = study.lines[i]
         values = {k: _coerce(k, v) for k, v in self.values.items()}
         new_id = values.get("line_id", old.line_id)
         if new_id != old.line_id:
             if not isinstance(new_id, str) or not new_id.strip():
-                raise EditError("a line id cannot be empty")
+                raise EditError("edit.empty_id")
             if any(line.line_id == new_id for line in study.lines):
-                raise EditError(f"there is already a line '{new_id}'")
+                raise EditError("edit.duplicate_id", {"line_id": new_id})
         if values.get("parent_id") is not None and values["parent_id"] not in _positions(study):
-            raise EditError(f"parent '{values['parent_id']}' does not exist")
+            raise EditError("line.missing_parent", {"parent": values["parent_id"]})
         study.lines[i] = dataclasses.replace(old, **values)  # type: ignore[arg-type]
         touched = {old.line_id, str(new_id)}
         if new_id != old.line_id:
@@ -185,7 +186,7 @@ class SetStudyInfo:
     def apply(self, study: Study) -> tuple[Command, Changes]:
         unknown = set(self.values) - INFO_FIELDS
         if unknown:
-            raise EditError(f"unknown study field(s): {', '.join(sorted(unknown))}")
+            raise EditError("edit.unknown_study_fields", {"fields": ", ".join(sorted(unknown))})
         old = study.info
         values = {k: _coerce(k, v) for k, v in self.values.items()}
         study.info = dataclasses.replace(old, **values)  # type: ignore[arg-type]
@@ -205,11 +206,11 @@ class InsertLines:
         ids = [line.line_id for line in self.lines]
         clash = [lid for lid in ids if lid in existing] or [lid for lid, n in _counts(ids) if n > 1]
         if clash:
-            raise EditError(f"there is already a line '{clash[0]}'")
+            raise EditError("edit.duplicate_id", {"line_id": clash[0]})
         known = set(existing) | set(ids)
         for line in self.lines:
             if line.parent_id is not None and line.parent_id not in known:
-                raise EditError(f"parent '{line.parent_id}' does not exist")
+                raise EditError("line.missing_parent", {"parent": line.parent_id})
         index = max(0, min(self.index, len(study.lines)))
         study.lines[index:index] = list(self.lines)
         changed = frozenset(ids)
@@ -246,7 +247,7 @@ class DeleteLines:
         pos = _positions(study)
         missing = [lid for lid in self.line_ids if lid not in pos]
         if missing:
-            raise EditError(f"no line '{missing[0]}'")
+            raise EditError("edit.no_line", {"line_id": missing[0]})
         doomed = set(subtree_ids(study.lines, self.line_ids))
         entries = tuple((i, line) for i, line in enumerate(study.lines) if line.line_id in doomed)
         study.lines[:] = [line for line in study.lines if line.line_id not in doomed]
@@ -272,7 +273,7 @@ class MoveLine:
 
     def apply(self, study: Study) -> tuple[Command, Changes]:
         if self.direction not in (-1, 1):
-            raise EditError("a line moves by one place at a time")
+            raise EditError("edit.move_step")
         lines = study.lines
         i = _require(study, self.line_id)
         parent = lines[i].parent_id
@@ -348,7 +349,7 @@ def _swap_blocks(study: Study, first: list[str], second: list[str]) -> None:
     b0, b1 = pos[second[0]], pos[second[-1]] + 1
     lines = study.lines
     if a1 - a0 != len(first) or b1 - b0 != len(second) or a1 > b0:
-        raise EditError("the lines to move are not contiguous subtrees")
+        raise EditError("edit.move_not_contiguous")
     lines[a0:b1] = lines[b0:b1] + lines[a1:b0] + lines[a0:a1]
 
 
@@ -361,7 +362,7 @@ class ReorderLines:
     def apply(self, study: Study) -> tuple[Command, Changes]:
         by_id = study.line_by_id()
         if sorted(self.order) != sorted(by_id):
-            raise EditError("a reorder must name every line once")
+            raise EditError("edit.reorder_incomplete")
         old = tuple(line.line_id for line in study.lines)
         study.lines[:] = [by_id[lid] for lid in self.order]
         return ReorderLines(old), Changes(structure=True, lines=frozenset(self.order))
@@ -407,7 +408,7 @@ def indent(study: Study, line_ids: Sequence[str]) -> Macro:
     moved: set[str] = set()
     for lid in sorted(line_ids, key=lambda x: pos.get(x, -1)):
         if lid not in pos:
-            raise EditError(f"no line '{lid}'")
+            raise EditError("edit.no_line", {"line_id": lid})
         line = study.lines[pos[lid]]
         if line.parent_id in moved:
             continue  # its parent moves with it
@@ -417,7 +418,7 @@ def indent(study: Study, line_ids: Sequence[str]) -> Macro:
         commands.append(SetLineFields(lid, {"parent_id": prev, "stage": None}))
         moved.add(lid)
     if not commands:
-        raise EditError("the first line of a level cannot be indented")
+        raise EditError("edit.indent_first")
     return Macro((*commands, NormaliseOrder()), "Indent")
 
 
@@ -438,7 +439,7 @@ def outdent(study: Study, line_ids: Sequence[str]) -> Macro:
     for lid in line_ids:
         line = by_id.get(lid)
         if line is None:
-            raise EditError(f"no line '{lid}'")
+            raise EditError("edit.no_line", {"line_id": lid})
         if line.parent_id is None or line.parent_id in line_ids:
             continue
         parent = by_id[line.parent_id]
@@ -447,7 +448,7 @@ def outdent(study: Study, line_ids: Sequence[str]) -> Macro:
             values["stage"] = top_stage(study, parent.line_id)
         commands.append(SetLineFields(lid, values))
     if not commands:
-        raise EditError("only child lines can be outdented")
+        raise EditError("edit.outdent_top")
     return Macro((*commands, NormaliseOrder()), "Outdent")
 
 

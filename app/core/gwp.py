@@ -12,7 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from app.core.domain import Factor
-from app.core.errors import Problem, StudyError
+from app.core.errors import StudyError
+from app.core.messages import problem
 
 CO2 = "CO2"
 CH4_FOSSIL = "CH4_fossil"
@@ -38,13 +39,7 @@ class GwpTable:
         try:
             return self.values[gas]
         except KeyError:
-            raise StudyError(
-                Problem(
-                    f"no {self.report} GWP100 value for gas '{gas}'",
-                    code="gwp.unknown_gas",
-                    params={"gas": gas, "report": self.report},
-                )
-            ) from None
+            raise StudyError(problem("gwp.unknown_gas", {"gas": gas, "report": self.report})) from None
 
 
 def factor_co2e(factor: Factor, table: GwpTable | None) -> float:

@@ -17,6 +17,8 @@ import re
 import unicodedata
 from decimal import ROUND_HALF_UP, Decimal
 
+from app.core.messages import CodedError
+
 DISPLAY_SIGNIFICANT_FIGURES = 3
 
 _PLAIN = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
@@ -24,7 +26,7 @@ _GROUPED = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _DECIMAL_COMMA = re.compile(r"[+-]?(?:\d{1,3}(?:\.\d{3})+|\d+),\d+")
 
 
-class NumberFormatError(ValueError):
+class NumberFormatError(CodedError):
     """Text that is not a number we can read without guessing; ``str()`` is the user message."""
 
 
@@ -32,17 +34,16 @@ def parse_number_text(text: str) -> float:
     """Parse a number typed as text (NFKC-normalised, so full-width digits work)."""
     s = unicodedata.normalize("NFKC", text).strip().replace("\u00a0", " ")
     if not s:
-        raise NumberFormatError("expected a number, the cell is empty")
+        raise NumberFormatError("number.empty")
     compact = s.replace(" ", "") if re.fullmatch(r"[+-]? *[\d.,eE+-]+", s) else s
     if _PLAIN.fullmatch(compact):
         return float(compact)
     if _GROUPED.fullmatch(compact):
         return float(compact.replace(",", ""))
     if _DECIMAL_COMMA.fullmatch(compact):
-        raise NumberFormatError(
-            f"'{text}' uses a decimal comma; write it with a decimal point (e.g. {compact.replace('.', '').replace(',', '.')})"
-        )
-    raise NumberFormatError(f"expected a number, got '{text}'")
+        suggestion = compact.replace(".", "").replace(",", ".")
+        raise NumberFormatError("number.decimal_comma", {"text": text, "suggestion": suggestion})
+    raise NumberFormatError("number.invalid", {"text": text})
 
 
 def parse_fraction_text(text: str) -> float:

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
 
-from app.core.errors import Problem, UnitError
+from app.core.errors import UnitError
+from app.core.messages import Message, problem
 
 
 class Dimension(StrEnum):
@@ -35,6 +36,11 @@ class Dimension(StrEnum):
     MONEY_CNY = "money (CNY)"
     MONEY_EUR = "money (EUR)"
     MONEY_GBP = "money (GBP)"
+
+
+def dimension_message(dimension: Dimension) -> Message:
+    """The dimension's name as a translatable message param (English: its value)."""
+    return Message(f"dimension.{dimension.name.lower()}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,20 +221,19 @@ _CASELESS = (
 )
 
 # Text that names a quantity in more than one way: refused with a hint, never guessed.
-AMBIGUOUS_UNITS: dict[str, str] = {
-    "ton": "'ton' is ambiguous (short ton = 907.185 kg or tonne = 1000 kg); "
-    "write 't' / '吨' for tonnes or 'short ton'",
-    "tons": "'tons' is ambiguous (short tons or tonnes); write 't' / '吨' or 'short ton'",
-    "tn": "'tn' is ambiguous (short ton or tonne); write 't' / '吨' or 'short ton'",
-    "mt": "'MT' is ambiguous (metric ton or megatonne); write 't' / '吨' for tonnes",
-    "long ton": "long tons are not supported; convert to 't' (1 long ton = 1.016047 t)",
-    "gallon (uk)": "imperial gallons are not supported; convert to 'L'",
-    "cal": "calories are ambiguous (thermochemical or IT); convert to 'MJ' or 'kWh'",
-    "kcal": "kilocalories are ambiguous (thermochemical or IT); convert to 'MJ' or 'kWh'",
-    "箱": "'箱' (box) has no fixed size; give the quantity in pieces or in kg",
-    "包": "'包' (pack) has no fixed size; give the quantity in pieces or in kg",
-    "卷": "'卷' (roll) has no fixed size; give the quantity in m, m2 or kg",
-    "批": "'批' (batch) has no fixed size; give the quantity in pieces or in kg",
+AMBIGUOUS_UNITS: dict[str, str] = {  # text → message code (app/core/messages.py)
+    "ton": "unit.ambiguous.ton",
+    "tons": "unit.ambiguous.tons",
+    "tn": "unit.ambiguous.tn",
+    "mt": "unit.ambiguous.mt",
+    "long ton": "unit.ambiguous.long_ton",
+    "gallon (uk)": "unit.ambiguous.uk_gallon",
+    "cal": "unit.ambiguous.cal",
+    "kcal": "unit.ambiguous.kcal",
+    "箱": "unit.ambiguous.box",
+    "包": "unit.ambiguous.pack",
+    "卷": "unit.ambiguous.roll",
+    "批": "unit.ambiguous.batch",
 }
 
 UNITS: dict[str, Unit] = {}
@@ -257,20 +262,14 @@ def parse_unit(text: str) -> Unit:
     """The whitelisted unit that ``text`` names; raises :class:`UnitError` otherwise."""
     norm = normalise_unit_text(text)
     if not norm:
-        raise UnitError(Problem("the unit is empty", code="unit.empty"))
+        raise UnitError(problem("unit.empty"))
     code = _ALIASES.get(norm) or _CASELESS_ALIASES.get(norm.casefold())
     if code is not None:
         return UNITS[code]
     hint = AMBIGUOUS_UNITS.get(norm.casefold()) or AMBIGUOUS_UNITS.get(norm)
     if hint is not None:
-        raise UnitError(Problem(hint, code="unit.ambiguous", params={"unit": text}))
-    raise UnitError(
-        Problem(
-            f"unknown unit '{text}'; use one of the listed units (e.g. kg, kWh, m3, km, piece, t·km)",
-            code="unit.unknown",
-            params={"unit": text},
-        )
-    )
+        raise UnitError(problem("unit.ambiguous", {"unit": text, "hint": Message(hint)}))
+    raise UnitError(problem("unit.unknown", {"unit": text}))
 
 
 def is_known_unit(text: str) -> bool:
@@ -285,11 +284,14 @@ def conversion_factor(from_unit: Unit, to_unit: Unit) -> float:
     """Multiplier that turns an amount in ``from_unit`` into ``to_unit`` (same dimension only)."""
     if from_unit.dimension is not to_unit.dimension:
         raise UnitError(
-            Problem(
-                f"unit '{from_unit.code}' ({from_unit.dimension}) cannot be converted to "
-                f"'{to_unit.code}' ({to_unit.dimension})",
-                code="unit.mismatch",
-                params={"from": from_unit.code, "to": to_unit.code},
+            problem(
+                "unit.mismatch",
+                {
+                    "from": from_unit.code,
+                    "from_dimension": dimension_message(from_unit.dimension),
+                    "to": to_unit.code,
+                    "to_dimension": dimension_message(to_unit.dimension),
+                },
             )
         )
     if from_unit is to_unit:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from app.core.domain import Factor
 from app.core.errors import InputError, Problem
+from app.core.messages import problem
 from app.factors.records import DatasetRecord, FactorHit, FactorRecord
 from app.factors.store import FactorStore
 from app.factors.user_import import Guard, plan_import
@@ -154,18 +155,14 @@ class FactorLibrary:
     def edit_user_factor(self, item: UserFactorInput) -> Factor:
         clean = self._validated([item])[0]
         if self.get_factor(clean.factor_id) is None:
-            raise InputError(
-                Problem(f"user factor '{clean.factor_id}' does not exist", code="user_factor.missing")
-            )
+            raise InputError(problem("user_factor.missing", {"factor_id": clean.factor_id}))
         self._user_writer().upsert([clean], allow_replace=True)
         self._after_write([clean.factor_id])
         return self._found(clean.factor_id)
 
     def delete_user_factor(self, factor_id: str) -> bool:
         if not factor_id.startswith(USER_PREFIX):
-            raise InputError(
-                Problem(f"'{factor_id}' is a bundled factor and read-only", code="factor.read_only")
-            )
+            raise InputError(problem("factor.read_only", {"factor_id": factor_id}))
         if self._user is None:
             return False
         done = self._user_writer().delete(factor_id)

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from app.core.errors import HostileFileError, InputError, Problem
 from app.core.gwp import CH4_FOSSIL, CH4_NON_FOSSIL, CO2, N2O
+from app.core.messages import problem
 from app.core.numbers import NumberFormatError, parse_number_text
 from app.factors.user_library import UserFactorInput, user_id, validate
 
@@ -77,14 +78,12 @@ def _check_size(path: Path, file: str) -> None:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise InputError(
-            Problem(f"cannot read the file: {exc.strerror}", code="import.unreadable", file=file)
-        ) from None
+        raise InputError(problem("import.unreadable", {"reason": exc.strerror}, file=file)) from None
     if size > MAX_FILE_BYTES:
         raise HostileFileError(
-            Problem(
-                f"the file is {size / 1e6:.0f} MB; user factor files are limited to {MAX_FILE_BYTES // 2**20} MB",
-                code="import.too_big",
+            problem(
+                "import.too_big",
+                {"size_mb": f"{size / 1e6:.0f}", "limit_mb": MAX_FILE_BYTES // 2**20},
                 file=file,
             )
         )
@@ -95,13 +94,9 @@ def _check_zip(path: Path, file: str) -> None:
         with zipfile.ZipFile(path) as zf:
             total = sum(i.file_size for i in zf.infolist())
     except zipfile.BadZipFile:
-        raise InputError(
-            Problem("not a valid .xlsx file (not a zip archive)", code="import.bad_xlsx", file=file)
-        ) from None
+        raise InputError(problem("import.not_zip", file=file)) from None
     if total > MAX_UNZIPPED_BYTES:
-        raise HostileFileError(
-            Problem("the workbook inflates to an absurd size; refused", code="import.zip_bomb", file=file)
-        )
+        raise HostileFileError(problem("import.zip_bomb", file=file))
 
 
 def read_rows(path: Path, guard: Guard | None = None) -> tuple[str | None, list[list[Cell]]]:
@@ -112,9 +107,7 @@ def read_rows(path: Path, guard: Guard | None = None) -> tuple[str | None, list[
     if suffix == ".csv":
         return None, _read_csv(path.read_bytes())
     if suffix not in (".xlsx", ".xlsm"):
-        raise InputError(
-            Problem("user factors are imported from .xlsx or .csv files", code="import.type", file=file)
-        )
+        raise InputError(problem("import.type", file=file))
     _check_zip(path, file)
     if guard is not None:
         guard(path)
@@ -139,9 +132,7 @@ def _read_xlsx(path: Path, file: str) -> tuple[str, list[list[Cell]]]:
         chosen = next((n for n in names if n.strip().casefold() in SHEET_NAMES), names[0])
         rows = book.get_sheet_by_name(chosen).to_python(nrows=MAX_ROWS + 2)
     except Exception as exc:
-        raise InputError(
-            Problem(f"cannot read the workbook: {exc}", code="import.bad_xlsx", file=file)
-        ) from None
+        raise InputError(problem("import.bad_xlsx", {"reason": str(exc)}, file=file)) from None
     return chosen, rows
 
 
@@ -155,7 +146,7 @@ def _text(cell: Cell) -> str:
 
 def _number(cell: Cell) -> float | None:
     if isinstance(cell, bool):
-        raise NumberFormatError(f"expected a number, got '{cell}'")
+        raise NumberFormatError("number.invalid", {"text": cell})
     if isinstance(cell, (int, float)):
         return float(cell)
     text = _text(cell)
@@ -168,18 +159,11 @@ def plan_import(path: Path, guard: Guard | None = None) -> ImportPlan:
     file = path.name
     header_at = next((i for i, r in enumerate(rows) if any(_text(c) for c in r)), None)
     if header_at is None:
-        raise InputError(Problem("the file is empty", code="import.empty", file=file, sheet=sheet))
+        raise InputError(problem("import.empty", file=file, sheet=sheet))
     columns = _columns(rows[header_at], file, sheet)
     body = rows[header_at + 1 :]
     if len(body) > MAX_ROWS:
-        raise InputError(
-            Problem(
-                f"more than {MAX_ROWS} rows; split the file",
-                code="import.too_many_rows",
-                file=file,
-                sheet=sheet,
-            )
-        )
+        raise InputError(problem("import.too_many_rows", {"max_rows": MAX_ROWS}, file=file, sheet=sheet))
     problems: list[Problem] = []
     items: list[UserFactorInput] = []
     seen: dict[str, int] = {}
@@ -194,9 +178,9 @@ def plan_import(path: Path, guard: Guard | None = None) -> ImportPlan:
         problems += [p.located(sheet=sheet) for p in found if p.column not in unreadable]
         if clean.factor_id in seen:
             problems.append(
-                Problem(
-                    f"factor id '{clean.factor_id}' repeats row {seen[clean.factor_id]}",
-                    code="import.duplicate_id",
+                problem(
+                    "import.duplicate_id",
+                    {"factor_id": clean.factor_id, "first_row": seen[clean.factor_id]},
                     file=file,
                     sheet=sheet,
                     row=rownum,
@@ -208,9 +192,7 @@ def plan_import(path: Path, guard: Guard | None = None) -> ImportPlan:
     if problems:
         raise InputError(problems)
     if not items:
-        raise InputError(
-            Problem("the file has a header but no factor rows", code="import.empty", file=file, sheet=sheet)
-        )
+        raise InputError(problem("import.no_rows", file=file, sheet=sheet))
     return ImportPlan(file, tuple(items))
 
 
@@ -223,14 +205,7 @@ def _columns(header: list[Cell], file: str, sheet: str | None) -> dict[str, int]
     missing = [k for k in _REQUIRED if k not in columns]
     if missing:
         raise InputError(
-            Problem(
-                f"missing column(s) {', '.join(missing)}; the header row needs name/名称, value/因子值, "
-                "unit/单位 and source/数据来源",
-                code="import.columns",
-                file=file,
-                sheet=sheet,
-                row=1,
-            )
+            problem("import.columns", {"columns": ", ".join(missing)}, file=file, sheet=sheet, row=1)
         )
     return columns
 
@@ -253,9 +228,7 @@ def _row_item(
         try:
             return _number(cell(key))
         except NumberFormatError as exc:
-            problems.append(
-                Problem(str(exc), code="import.number", file=file, sheet=sheet, row=rownum, column=key)
-            )
+            problems.append(problem(exc.code, exc.params, file=file, sheet=sheet, row=rownum, column=key))
             return None
 
     value = number("value")
@@ -263,14 +236,7 @@ def _row_item(
     year = number("year")
     if year is not None and not year.is_integer():
         problems.append(
-            Problem(
-                f"year must be a whole number, got {year:g}",
-                code="import.year",
-                file=file,
-                sheet=sheet,
-                row=rownum,
-                column="year",
-            )
+            problem("import.year", {"year": f"{year:g}"}, file=file, sheet=sheet, row=rownum, column="year")
         )
         year = None
     name = _text(cell("name"))

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from app.core.errors import InputError, Problem, UnitError
 from app.core.gwp import CH4_FOSSIL, CH4_NON_FOSSIL, CO2, N2O
+from app.core.messages import problem
 from app.core.units import parse_unit
 from app.factors.schema import Dataset, FactorRow, create_schema, sqlite_engine
 from app.factors.text import search_columns
@@ -63,47 +64,33 @@ def validate(
     """A normalised copy of ``item`` (canonical unit code, ``user:`` id) and its problems."""
     problems: list[Problem] = []
 
-    def bad(column: str, message: str, code: str) -> None:
-        problems.append(Problem(message, code=code, file=file, row=row, column=column))
+    def bad(column: str, code: str, params: Mapping[str, object] | None = None) -> None:
+        problems.append(problem(code, params, file=file, row=row, column=column))
 
     fid = user_id(item.factor_id) if item.factor_id.strip() else ""
     if not fid or not _ID_CHARS.fullmatch(fid):
-        bad(
-            "factor_id",
-            "factor id is empty, has spaces or quotes, or is longer than 120 characters",
-            "user_factor.id",
-        )
+        bad("factor_id", "user_factor.id")
     if not item.name.strip():
-        bad("name", "name is required", "user_factor.name")
+        bad("name", "user_factor.name")
     if not isinstance(item.value, (int, float)) or not math.isfinite(item.value) or item.value < 0:
-        bad(
-            "value", f"value must be a number ≥ 0 (kg CO2e per unit), got {item.value!r}", "user_factor.value"
-        )
+        bad("value", "user_factor.value", {"value": repr(item.value)})
     unit = item.unit
     try:
         unit = parse_unit(item.unit).code
     except UnitError as exc:
-        bad("unit", exc.problems[0].message, exc.problems[0].code)
+        bad("unit", exc.problems[0].code, exc.problems[0].params)
     if not item.source.strip():
-        bad(
-            "source",
-            "source is required: say where the value comes from (supplier, report, EPD …)",
-            "user_factor.source",
-        )
+        bad("source", "user_factor.source")
     basis = (item.gwp_basis or "").strip().upper() or None
     if basis is not None and basis not in GWP_BASES:
-        bad(
-            "gwp_basis",
-            f"GWP basis must be one of {', '.join(GWP_BASES)} or empty, got '{item.gwp_basis}'",
-            "user_factor.gwp_basis",
-        )
+        bad("gwp_basis", "user_factor.gwp_basis", {"bases": ", ".join(GWP_BASES), "basis": item.gwp_basis})
     for gas, mass in item.gases.items():
         if gas not in USER_GASES:
-            bad(gas, f"unknown gas '{gas}' (use {', '.join(USER_GASES)})", "user_factor.gas")
+            bad(gas, "user_factor.gas", {"gas": gas, "gases": ", ".join(USER_GASES)})
         elif not math.isfinite(mass) or mass < 0:
-            bad(gas, f"gas mass must be a number ≥ 0 kg per unit, got {mass!r}", "user_factor.gas")
+            bad(gas, "user_factor.gas_mass", {"mass": repr(mass)})
     if item.year is not None and not 1900 <= item.year <= 2100:
-        bad("year", f"year must be between 1900 and 2100, got {item.year}", "user_factor.year")
+        bad("year", "user_factor.year", {"year": item.year})
     clean = UserFactorInput(
         factor_id=fid,
         name=item.name.strip(),
@@ -179,12 +166,7 @@ class UserLibraryWriter:
         now = dt.datetime.now(dt.UTC).isoformat()  # the user factor's version: microseconds tell edits apart
         existing = self.existing_ids([i.factor_id for i in items])
         if existing and not allow_replace:
-            raise InputError(
-                [
-                    Problem(f"user factor '{fid}' already exists", code="user_factor.exists")
-                    for fid in sorted(existing)
-                ]
-            )
+            raise InputError([problem("user_factor.exists", {"factor_id": fid}) for fid in sorted(existing)])
         with Session(self.engine) as s, s.begin():
             for item in items:
                 values = _row(item, now)

@@ -9,6 +9,7 @@ import math
 from dataclasses import dataclass
 
 from app.core.domain import DataType, InventoryLine, Stage
+from app.core.messages import CodedError
 from app.core.numbers import format_percent, format_sig, parse_fraction_text, parse_number_text
 from app.io import study_schema as schema
 
@@ -102,8 +103,8 @@ def header_text(col: Column, stage: Stage | None) -> tuple[str, str]:
     )
 
 
-class CellError(ValueError):
-    """Typed text that cannot go into this column; ``str()`` is the message for the user."""
+class CellError(CodedError):
+    """Typed text that cannot go into this column; a catalog message (``str()``: the English text)."""
 
 
 def parse_cell(col: Column, text: object) -> object:
@@ -120,17 +121,17 @@ def parse_cell(col: Column, text: object) -> object:
     try:
         if key == "name":
             if not s:
-                raise CellError("a line needs a name")
+                raise CellError("edit.cell.name_required")
             return s
         if key == "line_id":
             if not s:
-                raise CellError("a line needs an id")
+                raise CellError("edit.cell.id_required")
             return s
         if key in ("source", "comment"):
             return s
         if key in ("unit",):
             if not s:
-                raise CellError("a line needs a unit")
+                raise CellError("edit.cell.unit_required")
             return s
         if key in ("factor_unit", "factor_id"):
             return s or None
@@ -147,20 +148,26 @@ def parse_cell(col: Column, text: object) -> object:
                 return None
             value = schema.lookup_value(s, schema.DATA_TYPE_VALUES)  # type: ignore[arg-type]
             if value is None:
-                raise CellError(f"'{s}' is not a data type; use primary/初级 or secondary/次级")
+                raise CellError("edit.cell.data_type", {"text": s})
             return value
-    except ValueError as exc:  # NumberFormatError and friends
-        raise CellError(str(exc)) from None
-    raise CellError(f"the {col.label_en} column is calculated, not typed")
+    except CellError:
+        raise
+    except CodedError as exc:  # NumberFormatError
+        raise CellError(exc.code, exc.params) from None
+    raise CellError("edit.cell.computed", _column_params(col))
+
+
+def _column_params(col: Column) -> dict[str, object]:
+    return {"column_en": col.label_en, "column_zh": col.label_zh}
 
 
 def _check_number(col: Column, value: float) -> float:
     if not math.isfinite(value):
-        raise CellError(f"{col.label_en}: {value} is not a finite number")
+        raise CellError("edit.cell.not_finite", {**_column_params(col), "value": value})
     if value < 0:
-        raise CellError(f"{col.label_en} cannot be negative")
+        raise CellError("edit.cell.negative", _column_params(col))
     if col.key == "allocation" and not 0 < value <= 1:
-        raise CellError("allocation must be more than 0% and at most 100%")
+        raise CellError("edit.cell.allocation")
     return value
 
 

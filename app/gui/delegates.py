@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractItemModel,
     QModelIndex,
     QObject,
@@ -31,10 +32,10 @@ from PySide6.QtWidgets import (
 
 from app.core.domain import DataType, InventoryLine, Study
 from app.core.errors import UnitError
-from app.core.numbers import format_sig
 from app.core.units import UNITS, Dimension, Unit, parse_unit, units_of
 from app.gui.catalog import FactorCatalog, FactorChoice
 from app.gui.columns import COLUMNS
+from app.gui.i18n import data_type_label, format_number
 from app.gui.table_base import BilingualListModel
 
 FACTOR_ID_ROLE = Qt.ItemDataRole.UserRole + 20
@@ -46,7 +47,13 @@ Index = QModelIndex | QPersistentModelIndex
 class FactorSearchModel(BilingualListModel):
     """Rows of the factor picker's popup."""
 
-    HEADERS = (("Factor", "因子"), ("kg CO2e", "值"), ("per", "单位"), ("Dataset", "数据集"), ("ID", "编号"))
+    HEADERS = (
+        QT_TRANSLATE_NOOP("FactorSearchModel", "Factor"),
+        "kg CO2e",
+        QT_TRANSLATE_NOOP("FactorSearchModel", "per"),
+        QT_TRANSLATE_NOOP("FactorSearchModel", "Dataset"),
+        QT_TRANSLATE_NOOP("FactorSearchModel", "ID"),
+    )
 
     def __init__(self, catalog: FactorCatalog, study_getter, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -71,7 +78,7 @@ class FactorSearchModel(BilingualListModel):
             dataset = f.dataset or (self.tr("study") if c.origin == "study" else "")
             if f.dataset_version:
                 dataset = f"{dataset} {f.dataset_version}"
-            return (c.label, format_sig(f.value), f.unit, dataset, f.factor_id)[index.column()]
+            return (c.label, format_number(f.value), f.unit, dataset, f.factor_id)[index.column()]
         if role in (FACTOR_ID_ROLE, Qt.ItemDataRole.EditRole):
             return f.factor_id
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -89,7 +96,7 @@ class FactorPicker(QLineEdit):
 
     def __init__(self, catalog: FactorCatalog, study_getter, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setPlaceholderText(self.tr("Type to search factors… 输入以搜索因子"))
+        self.setPlaceholderText(self.tr("Type to search factors…"))
         self.search_model = FactorSearchModel(catalog, study_getter, self)
         self.completer_ = QCompleter(self.search_model, self)
         self.completer_.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
@@ -166,7 +173,7 @@ class InventoryDelegate(QStyledItemDelegate):
             combo = QComboBox(parent)
             combo.addItem("", "")
             for dt in DataType:
-                combo.addItem(f"{dt.value} {dt.label_zh}", dt.value)
+                combo.addItem(data_type_label(dt), dt.value)
             return combo
         editor = QLineEdit(parent)
         editor.setFrame(False)

@@ -15,6 +15,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from app.core.domain import Study
 from app.core.edits import Changes, Command, EditError, Macro, Noop, SetLineFields, StudyDocument
+from app.gui.i18n import error_text
 
 _MERGE_ID = 0x5CF1
 
@@ -82,7 +83,7 @@ class DocumentBridge(QObject):
         try:
             inverse = self.document.execute(command)
         except EditError as exc:
-            self.editRejected.emit(str(exc))
+            self.editRejected.emit(error_text(exc))
             return False
         if isinstance(inverse, Noop):
             return False

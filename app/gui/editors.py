@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -43,47 +43,48 @@ from app.core.edits import (
     outdent,
     subtree_end,
 )
-from app.core.numbers import format_percent
 from app.gui.catalog import FactorCatalog
 from app.gui.columns import COLUMNS, DEFAULT_UNIT, HIDDEN_BY_DEFAULT, CellError, parse_cell
 from app.gui.delegates import InventoryDelegate
 from app.gui.document import DocumentBridge
+from app.gui.i18n import bilingual, boundary_label, error_text, format_share, stage_label
 from app.gui.models import InventoryModel
 
-_HINTS: dict[Stage, tuple[str, str]] = {
-    Stage.RAW_MATERIALS: (
+_HINTS: dict[Stage, str] = {  # shown through self.tr (context StageEditor)
+    Stage.RAW_MATERIALS: QT_TRANSLATE_NOOP(
+        "StageEditor",
         "Bill of materials per declared unit. A sub-assembly line has child lines; a child's quantity "
         "is per ONE unit of its parent. Loss is the scrap rate (gross = quantity × (1 + loss)).",
-        "每声明单位的物料清单。部件行下可有子行，子行数量为每一个上级单位的用量；损耗率：毛用量 = 数量 ×（1+损耗率）。",
     ),
-    Stage.PRODUCTION: (
+    Stage.PRODUCTION: QT_TRANSLATE_NOOP(
+        "StageEditor",
         "Energy, water and auxiliary materials used in your plant per declared unit "
         "(e.g. allocated electricity in kWh, natural gas in Nm3).",
-        "每声明单位在工厂内消耗的能源、水和辅料（如分摊的电力 kWh、天然气 Nm3）。",
     ),
-    Stage.DISTRIBUTION: (
+    Stage.DISTRIBUTION: QT_TRANSLATE_NOOP(
+        "StageEditor",
         "Transport legs: enter the mass carried (product plus packaging) in kg or t, the distance in km "
         "and a t·km factor of the transport mode (truck, rail, ship, air). Emissions = t × km × factor.",
-        "运输段：填写运输质量（产品及包装，kg 或 t）、距离（km）及对应运输方式（公路、铁路、海运、空运）的吨公里因子。排放 = 吨 × 公里 × 因子。",
     ),
-    Stage.USE: (
+    Stage.USE: QT_TRANSLATE_NOOP(
+        "StageEditor",
         "Energy and consumables over the whole service life per declared unit: "
         "e.g. 0.2 kWh per use × 3 uses a day × 365 days × 5 years = 1,095 kWh.",
-        "整个使用寿命内每声明单位的能源和耗材：如 每次 0.2 kWh × 每天 3 次 × 365 天 × 5 年 = 1,095 kWh。",
     ),
-    Stage.END_OF_LIFE: (
+    Stage.END_OF_LIFE: QT_TRANSLATE_NOOP(
+        "StageEditor",
         "Disposal routes of the product's mass: one line per route (recycling, incineration, landfill) "
         "with the route share in the Route share column; the shares should add up to 100%.",
-        "产品报废后的处置路径：每种路径一行（回收、焚烧、填埋），在“处置比例”列填写比例，合计应为 100%。",
     ),
 }
 
+# The name a new line starts with (study data: written in the UI language of the moment).
 _NEW_LINE_NAMES: dict[Stage, str] = {
-    Stage.RAW_MATERIALS: "New material 新物料",
-    Stage.PRODUCTION: "New energy input 新能源投入",
-    Stage.DISTRIBUTION: "New transport leg 新运输段",
-    Stage.USE: "New use-phase input 新使用阶段投入",
-    Stage.END_OF_LIFE: "New disposal route 新处置路径",
+    Stage.RAW_MATERIALS: QT_TRANSLATE_NOOP("StageEditor", "New material"),
+    Stage.PRODUCTION: QT_TRANSLATE_NOOP("StageEditor", "New energy input"),
+    Stage.DISTRIBUTION: QT_TRANSLATE_NOOP("StageEditor", "New transport leg"),
+    Stage.USE: QT_TRANSLATE_NOOP("StageEditor", "New use-phase input"),
+    Stage.END_OF_LIFE: QT_TRANSLATE_NOOP("StageEditor", "New disposal route"),
 }
 
 
@@ -106,10 +107,9 @@ class StageEditor(QWidget):
         self.model.statusMessage.connect(self.message)
         self.model.resultsChanged.connect(self._repaint)
 
-        title = QLabel(f"<b>{self.tr(stage.label_en)}</b> &nbsp; {stage.label_zh}")
+        title = QLabel(f"<b>{stage_label(stage)}</b>")
         title.setObjectName("pageTitle")
-        en, zh = _HINTS[stage]
-        self.hint = QLabel(f"{self.tr(en)}<br><span style='color:#555'>{zh}</span>")
+        self.hint = QLabel(self.tr(_HINTS[stage]))
         self.hint.setWordWrap(True)
         self.hint.setObjectName("stageHint")
         self.footer = QLabel()
@@ -207,17 +207,13 @@ class StageEditor(QWidget):
             tops = [self.model.line_for(lid) for lid in self.model.top_level_ids()]
             shares = sum(line.allocation for line in tops if line is not None)
             if self.model.top_level_ids():
-                text += (
-                    "  ·  "
-                    + self.tr("route shares add up to {0}").format(format_percent(shares))
-                    + " 处置比例合计"
-                )
+                text += "  ·  " + self.tr("route shares add up to {0}").format(format_share(shares))
         self.footer.setText(text)
 
     def _header_menu(self, pos) -> None:
         menu = QMenu(self)
         for i, col in enumerate(COLUMNS):
-            act = menu.addAction(f"{self.tr(col.label_en)} {col.label_zh}")
+            act = menu.addAction(bilingual(col.label_en, col.label_zh))
             act.setCheckable(True)
             act.setChecked(not self.view.isColumnHidden(i))
             act.toggled.connect(lambda on, i=i: self.view.setColumnHidden(i, not on))
@@ -285,7 +281,7 @@ class StageEditor(QWidget):
         return self.bridge.push(command, text)
 
     def _fail(self, exc: Exception) -> None:
-        self.message.emit(str(exc))
+        self.message.emit(error_text(exc))
 
     # --- line operations -------------------------------------------------------------------------
 
@@ -293,7 +289,7 @@ class StageEditor(QWidget):
         stage = None if parent_id else self.stage
         line = InventoryLine(
             line_id=self.bridge.document.new_line_id(),
-            name=_NEW_LINE_NAMES[self.stage],
+            name=self.tr(_NEW_LINE_NAMES[self.stage]),
             quantity=0.0,
             unit=DEFAULT_UNIT[self.stage],
             stage=stage,
@@ -514,7 +510,7 @@ class StageEditor(QWidget):
             try:
                 parsed = parse_cell(col, text)
             except CellError as exc:
-                errors.append(f"R{r + 1}C{c + 1} {exc}")
+                errors.append(f"R{r + 1}C{c + 1} {error_text(exc)}")
                 continue
             if line is None or getattr(line, col.key) != parsed:
                 values[col.key] = parsed
@@ -592,20 +588,20 @@ class StudySettingsEditor(QWidget):
         super().__init__(parent)
         self.bridge = bridge
         self._loading = False
-        title = QLabel(f"<b>{self.tr('Study settings')}</b> &nbsp; 研究信息")
+        title = QLabel("<b>" + self.tr("Study settings") + "</b>")
         title.setObjectName("pageTitle")
         self.product = QLineEdit()
         self.declared_unit = QLineEdit()
         self.declared_unit.setPlaceholderText(self.tr("e.g. 1 piece, 1 kg, 1 kWh"))
         self.boundary = QComboBox()
         for b in Boundary:
-            self.boundary.addItem(f"{b.value}  {b.label_zh}", b.value)
+            self.boundary.addItem(boundary_label(b), b.value)
         self.gwp = QComboBox()
         for g in GwpSet:
             self.gwp.addItem(f"IPCC {g.value} GWP100", g.value)
         self.year = QSpinBox()
         self.year.setRange(1989, 2100)
-        self.year.setSpecialValueText(self.tr("not set 未填写"))
+        self.year.setSpecialValueText(self.tr("not set"))
         self.year.setMinimum(1989)
         self.company = QLineEdit()
         self.site = QLineEdit()
@@ -613,16 +609,16 @@ class StudySettingsEditor(QWidget):
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        for label, zh, widget in (
-            ("Product", "产品名称", self.product),
-            ("Declared unit", "声明单位", self.declared_unit),
-            ("System boundary", "系统边界", self.boundary),
-            ("GWP set", "GWP版本", self.gwp),
-            ("Reference year", "基准年", self.year),
-            ("Company", "企业名称", self.company),
-            ("Site", "生产地点", self.site),
+        for label, widget in (
+            (self.tr("Product"), self.product),
+            (self.tr("Declared unit"), self.declared_unit),
+            (self.tr("System boundary"), self.boundary),
+            (self.tr("GWP set"), self.gwp),
+            (self.tr("Reference year"), self.year),
+            (self.tr("Company"), self.company),
+            (self.tr("Site"), self.site),
         ):
-            form.addRow(f"{self.tr(label)} {zh}", widget)
+            form.addRow(label, widget)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
@@ -706,14 +702,17 @@ class StudySettingsEditor(QWidget):
                 counts[stage] += 1
                 stack.extend(children.get(lid, ()))
         rows = "".join(
-            f"<tr><td>{s.label_en} {s.label_zh}</td><td align=right>&nbsp;&nbsp;{counts[s]}</td></tr>"
-            for s in Stage
+            f"<tr><td>{stage_label(s)}</td><td align=right>&nbsp;&nbsp;{counts[s]}</td></tr>" for s in Stage
         )
         where = str(path) if path else self.tr("not saved yet")
         self.summary.setText(
-            f"<p><b>{self.tr('Inventory')}</b> 清单 — {len(study.lines)} {self.tr('lines')}; "
-            f"{len(study.factors)} {self.tr('study factors')}</p><table>{rows}</table>"
-            f"<p style='color:#555'>{self.tr('File')} 文件: {where}</p>"
+            "<p><b>"
+            + self.tr("Inventory")
+            + "</b> — "
+            + self.tr("{0} lines; {1} study factors").format(len(study.lines), len(study.factors))
+            + f"</p><table>{rows}</table><p style='color:#555'>"
+            + self.tr("File: {0}").format(where)
+            + "</p>"
         )
 
 

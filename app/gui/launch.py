@@ -96,8 +96,11 @@ def make_application(argv0: str = "pcf-workbench"):
     return app
 
 
-def build_window(ctx, settings=None, prompter=None, study=None):
-    """The main window over a fresh document (tests use this with a fake prompter)."""
+def build_window(ctx, settings=None, prompter=None, study=None, user_settings=None):
+    """The main window over a fresh document (tests use this with a fake prompter).
+
+    With ``user_settings`` (the per-user preferences) the window gets Edit → Preferences….
+    """
     from app.core.edits import StudyDocument
     from app.gui.document import DocumentBridge
     from app.gui.main_window import MainWindow, blank_study
@@ -111,6 +114,10 @@ def build_window(ctx, settings=None, prompter=None, study=None):
     bridge.setParent(window)
     if isinstance(qt_prompter, QtPrompter):
         qt_prompter.parent = window
+    if user_settings is not None:
+        from app.gui.preferences import add_preferences_action
+
+        add_preferences_action(window, user_settings)
     return window
 
 
@@ -134,12 +141,16 @@ def run_gui(argv: Sequence[str]) -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = make_application(sys.argv[0] if sys.argv else "pcf-workbench")
 
+    from app.gui.i18n import install_language
     from app.gui.settings import GuiSettings
     from app.services.context import open_context
+    from app.services.settings import UserSettings
 
+    user_settings = UserSettings()
+    language = install_language(user_settings.language)  # before any widget exists; kept alive here
     ctx = open_context()
     settings = GuiSettings()
-    window = build_window(ctx, settings)
+    window = build_window(ctx, settings, user_settings=user_settings)
     path = initial_path(args, settings)
     try:
         if args.screenshot is not None:
@@ -152,6 +163,7 @@ def run_gui(argv: Sequence[str]) -> int:
         return app.exec()
     finally:
         ctx.close()
+        language.uninstall()
 
 
 def _report_startup(app) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,11 +32,12 @@ from PySide6.QtWidgets import (
 from app.core.domain import STAGES, Stage, Study, StudyInfo
 from app.core.edits import Changes, top_stage
 from app.core.errors import InputError, Problem
-from app.core.numbers import format_sig
 from app.core.progress import Progress
 from app.gui.catalog import FactorCatalog
 from app.gui.document import DocumentBridge
 from app.gui.editors import StageEditor, StudySettingsEditor
+from app.gui.export_actions import ExportActions
+from app.gui.i18n import bilingual, format_number
 from app.gui.live import LiveCalculator, LiveResult
 from app.gui.models import ProblemRow, ProblemsModel
 from app.gui.prompter import Prompter
@@ -45,7 +46,7 @@ from app.gui.settings import GuiSettings
 from app.gui.tasks import SHOW_PROGRESS_AFTER_MS, ProgressDialogs, Task, TaskRunner
 from app.services.context import AppContext
 
-APP_TITLE = "PCF Workbench 产品碳足迹工作台"
+APP_TITLE = "PCF Workbench"  # the brand; the window title shows its translation
 STUDY_SUFFIXES = (".xlsx", ".xlsm")
 PAGE_SETTINGS = 0
 PAGE_RESULTS = len(STAGES) + 1
@@ -55,7 +56,7 @@ def load_study_file(progress: Progress, path: Path) -> object:
     """Worker: read a study workbook (Qt-free; the reader raises InputError with problems)."""
     from app.services.studies import load_study
 
-    progress.step(0, 0, f"Reading {path.name}…")
+    progress.step(0, 0)  # the dialog already says "Reading …" in the UI language
     loaded = load_study(path)
     progress.check()
     return loaded
@@ -65,13 +66,16 @@ def export_study_file(progress: Progress, study: Study, path: Path) -> Path:
     """Worker: write the study back to a study workbook (atomic; openpyxl loads here, lazily)."""
     from app.io.study_template import write_study_workbook
 
-    progress.step(0, 0, f"Writing {path.name}…")
+    progress.step(0, 0)
     write_study_workbook(study, path)
     return path
 
 
 def blank_study() -> Study:
-    return Study(StudyInfo("New product 新产品", "1 piece"))
+    """A new study, its placeholder product and declared unit in the UI language (study data)."""
+    product = QCoreApplication.translate("MainWindow", "New product")
+    unit = QCoreApplication.translate("MainWindow", "1 piece", "the declared unit of a new study")
+    return Study(StudyInfo(product, unit))
 
 
 class StatusTask(QWidget):
@@ -169,7 +173,7 @@ class MainWindow(QMainWindow):
         self._build_menus_and_toolbar()
         bridge.changed.connect(self._on_changed)  # after the pages: their models update first
         self.calc.started.connect(self.status_task.watch)
-        self.calc.started.connect(lambda _t: self.calc_state.setText(self.tr("Calculating…") + " 计算中"))
+        self.calc.started.connect(lambda _t: self.calc_state.setText(self.tr("Calculating…")))
         self.resize(1400, 880)
         geometry, state = settings.window_state()
         if geometry is not None:
@@ -193,10 +197,7 @@ class MainWindow(QMainWindow):
         self.settings_page = StudySettingsEditor(self.bridge)
         self.settings_page.message.connect(self.show_message)
         self._add_page(
-            self.tr("Study settings"),
-            "研究信息",
-            self.settings_page,
-            QStyle.StandardPixmap.SP_FileDialogDetailedView,
+            self.tr("Study settings"), self.settings_page, QStyle.StandardPixmap.SP_FileDialogDetailedView
         )
         self.stage_editors: dict[Stage, StageEditor] = {}
         icons = (
@@ -210,12 +211,10 @@ class MainWindow(QMainWindow):
             editor = StageEditor(self.bridge, stage, self.catalog)
             editor.message.connect(self.show_message)
             self.stage_editors[stage] = editor
-            self._add_page(self.tr(stage.label_en), stage.label_zh, editor, icon)
+            self._add_page(bilingual(stage.label_en, stage.label_zh), editor, icon)
         self.results_page = ResultsView(compact=False)
         self.results_page.lineActivated.connect(self.select_line)
-        self._add_page(
-            self.tr("Results"), "结果", self.results_page, QStyle.StandardPixmap.SP_FileDialogInfoView
-        )
+        self._add_page(self.tr("Results"), self.results_page, QStyle.StandardPixmap.SP_FileDialogInfoView)
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         splitter = QSplitter()
         splitter.addWidget(self.nav)
@@ -226,15 +225,15 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(splitter)
         self._update_nav_counts()
 
-    def _add_page(self, en: str, zh: str, widget: QWidget, icon: QStyle.StandardPixmap) -> None:
-        item = QListWidgetItem(self.style().standardIcon(icon), f"{en}\n{zh}")
-        item.setData(Qt.ItemDataRole.UserRole, (en, zh))
+    def _add_page(self, text: str, widget: QWidget, icon: QStyle.StandardPixmap) -> None:
+        item = QListWidgetItem(self.style().standardIcon(icon), text)
+        item.setData(Qt.ItemDataRole.UserRole, text)
         item.setSizeHint(QSize(180, 44))
         self.nav.addItem(item)
         self.pages.addWidget(widget)
 
     def _build_docks(self) -> None:
-        self.results_dock = QDockWidget(self.tr("Live results") + " 实时结果", self)
+        self.results_dock = QDockWidget(self.tr("Live results"), self)
         self.results_dock.setObjectName("resultsDock")
         self.live_results = ResultsView(compact=True)
         self.live_results.lineActivated.connect(self.select_line)
@@ -255,14 +254,14 @@ class MainWindow(QMainWindow):
         hh.setStretchLastSection(True)
         self.problems_view.doubleClicked.connect(lambda idx: self.jump_to_problem(idx.row()))
         self.problems_view.activated.connect(lambda idx: self.jump_to_problem(idx.row()))
-        self.problems_dock = QDockWidget(self.tr("Problems") + " 问题", self)
+        self.problems_dock = QDockWidget(self.tr("Problems"), self)
         self.problems_dock.setObjectName("problemsDock")
         self.problems_dock.setWidget(self.problems_view)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_dock)
 
         self.history_view = QUndoView(self.bridge.undo_stack)
-        self.history_view.setEmptyLabel(self.tr("<opened study>") + " 打开时")
-        self.history_dock = QDockWidget(self.tr("Undo history") + " 操作历史", self)
+        self.history_view.setEmptyLabel(self.tr("<opened study>"))
+        self.history_dock = QDockWidget(self.tr("Undo history"), self)
         self.history_dock.setObjectName("historyDock")
         self.history_dock.setWidget(self.history_view)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.history_dock)
@@ -370,41 +369,47 @@ class MainWindow(QMainWindow):
                 editor.view.addAction(act)
         self.page_actions: list[QAction] = []
         for i in range(self.nav.count()):
-            en, zh = self.nav.item(i).data(Qt.ItemDataRole.UserRole)
-            act = self._action(f"{en} {zh}", lambda i=i: self.navigate(i), f"Ctrl+{i + 1}")
+            text = self.nav.item(i).data(Qt.ItemDataRole.UserRole)
+            act = self._action(text, lambda i=i: self.navigate(i), f"Ctrl+{i + 1}")
             self.page_actions.append(act)
         self.nav.currentRowChanged.connect(self._update_line_actions)
 
     def _build_menus_and_toolbar(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&File") + " 文件")
+        file_menu = bar.addMenu(self.tr("&File"))
         file_menu.addActions([self.act_new, self.act_open])
         self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addAction(self.act_export)
         file_menu.addAction(self.act_import_bom)
+        self.export_actions = ExportActions(self)
+        export_menu = self.export_actions.add_to(file_menu)
+        from app.gui.report_actions import ReportActions  # label draft, study report, print preview
+
+        self.report_actions = ReportActions(self)
+        self.report_actions.add_to(export_menu, file_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.act_quit)
-        edit_menu = bar.addMenu(self.tr("&Edit") + " 编辑")
+        edit_menu = self.edit_menu = bar.addMenu(self.tr("&Edit"))
         edit_menu.addActions([self.act_undo, self.act_redo])
         edit_menu.addSeparator()
         edit_menu.addActions([self.act_cut, self.act_copy, self.act_paste, self.act_clear])
-        lines_menu = bar.addMenu(self.tr("&Lines") + " 清单行")
+        lines_menu = bar.addMenu(self.tr("&Lines"))
         lines_menu.addActions([self.act_add, self.act_add_child, self.act_duplicate, self.act_delete])
         lines_menu.addSeparator()
         lines_menu.addActions([self.act_indent, self.act_outdent, self.act_up, self.act_down])
-        view_menu = bar.addMenu(self.tr("&View") + " 视图")
+        view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addActions(self.page_actions)
         view_menu.addSeparator()
         for dock in (self.results_dock, self.problems_dock, self.history_dock):
             view_menu.addAction(dock.toggleViewAction())
         view_menu.addSeparator()
         view_menu.addAction(self.act_recalc)
-        help_menu = bar.addMenu(self.tr("&Help") + " 帮助")
+        help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(self._action(self.tr("&Keyboard shortcuts"), self.show_shortcuts))
         help_menu.addAction(self._action(self.tr("&About PCF Workbench"), self.show_about))
 
-        tb = self.addToolBar(self.tr("Main") + " 主工具栏")
+        tb = self.addToolBar(self.tr("Main"))
         tb.setObjectName("mainToolBar")
         tb.setIconSize(QSize(18, 18))
         tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -495,10 +500,10 @@ class MainWindow(QMainWindow):
     def _update_nav_counts(self) -> None:
         for i, stage in enumerate(STAGES, start=1):
             item = self.nav.item(i)
-            en, zh = item.data(Qt.ItemDataRole.UserRole)
+            text = item.data(Qt.ItemDataRole.UserRole)
             n = self.stage_editors[stage].model.line_count()
-            item.setText(f"{en}  ({n})\n{zh}")
-        self.lines_status.setText(self.tr("{0} lines").format(len(self.bridge.study.lines)) + " 行")
+            item.setText(f"{text}  ({n})")
+        self.lines_status.setText(self.tr("{0} lines").format(len(self.bridge.study.lines)))
 
     def _on_clean_changed(self, _clean: bool) -> None:
         self._update_title()
@@ -506,7 +511,8 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         doc = self.bridge.document
         name = doc.path.name if doc.path else self.tr("untitled")
-        self.setWindowTitle(f"{doc.study.info.product_name} — {name}[*] — {APP_TITLE}")
+        brand = self.tr("PCF Workbench")
+        self.setWindowTitle(f"{doc.study.info.product_name} — {name}[*] — {brand}")
         self.setWindowModified(not self.bridge.undo_stack.isClean())
 
     def _on_result(self, live: LiveResult) -> None:
@@ -522,15 +528,10 @@ class MainWindow(QMainWindow):
             self.total_status.setText("<b>" + self.tr("Total: –") + "</b>")
         else:
             star = "*" if live.is_partial else ""
-            self.total_status.setText(
-                f"<b>{self.tr('Total')} 合计: {format_sig(live.result.total)}{star} kg CO2e</b>"
-            )
-        self.calc_state.setText(
-            self.tr("{0} problem(s)").format(errors) + " 个问题"
-            if errors
-            else self.tr("Up to date") + " 已更新"
-        )
-        self.problems_dock.setWindowTitle(self.tr("Problems") + f" 问题 ({self.problems_model.rowCount()})")
+            total = format_number(live.result.total) + star
+            self.total_status.setText("<b>" + self.tr("Total: {0} kg CO2e").format(total) + "</b>")
+        self.calc_state.setText(self.tr("{0} problem(s)").format(errors) if errors else self.tr("Up to date"))
+        self.problems_dock.setWindowTitle(self.tr("Problems ({0})").format(self.problems_model.rowCount()))
         self.resultShown.emit(live)
 
     def _located(self, p: Problem) -> Problem:
@@ -559,13 +560,12 @@ class MainWindow(QMainWindow):
             return True
         return self.prompter.confirm(
             self.tr("Discard changes?"),
-            self.tr("The study has changes that are not exported. Discard them?")
-            + "\n研究有未导出的修改，是否放弃？",
+            self.tr("The study has changes that are not exported. Discard them?"),
         )
 
     def open_dialog(self) -> None:
         start = self.bridge.document.path.parent if self.bridge.document.path else None
-        path = self.prompter.open_path(self.tr("Open study workbook") + " 打开研究数据表", start)
+        path = self.prompter.open_path(self.tr("Open study workbook"), start)
         if path is not None:
             self.open_path(path)
 
@@ -575,7 +575,7 @@ class MainWindow(QMainWindow):
         path = Path(path)
         if self._loading is not None:
             self._loading.cancel()
-        task = self.runner.submit(load_study_file, path, title=self.tr("Opening") + " 打开")
+        task = self.runner.submit(load_study_file, path, title=self.tr("Opening"))
         self._loading = task
         self.progress_dialogs.watch(task, self.tr("Reading {0}…").format(path.name))
         task.finished.connect(lambda loaded, p=path: self._loaded(p, loaded))
@@ -624,7 +624,7 @@ class MainWindow(QMainWindow):
     def export_dialog(self) -> None:
         doc = self.bridge.document
         suggested = doc.path if doc.path else Path.home() / f"{doc.study.info.product_name}.xlsx"
-        path = self.prompter.save_path(self.tr("Export study workbook") + " 导出研究数据表", suggested)
+        path = self.prompter.save_path(self.tr("Export study workbook"), suggested)
         if path is not None:
             self.export_to(path)
 
@@ -634,7 +634,7 @@ class MainWindow(QMainWindow):
             export_study_file,
             self.bridge.document.snapshot(),
             Path(path),
-            title=self.tr("Exporting") + " 导出",
+            title=self.tr("Exporting"),
         )
         self.progress_dialogs.watch(task, self.tr("Writing {0}…").format(Path(path).name))
         task.finished.connect(lambda p, r=revision: self._exported(Path(p), r))
@@ -678,13 +678,13 @@ class MainWindow(QMainWindow):
         from app import __version__
 
         parts = [
-            f"{APP_TITLE} {__version__}",
+            self.tr("PCF Workbench") + f" {__version__}",
             self.tr("Product carbon footprints per ISO 14067 / GB/T 24067, offline."),
             "",
-            self.tr("Data sources and licences (数据来源与许可):"),
+            self.tr("Data sources and licences:"),
         ]
         parts += [f"• {line}" for line in self.dataset_attributions()]
-        parts += ["", self.tr("Font: WenQuanYi Micro Hei (文泉驿微米黑), Apache License 2.0.")]
+        parts += ["", self.tr("Font: WenQuanYi Micro Hei, Apache License 2.0.")]
         self.prompter.info(self.tr("About PCF Workbench"), "\n".join(parts))
 
     def dataset_attributions(self) -> list[str]:

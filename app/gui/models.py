@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractItemModel,
     QModelIndex,
     QObject,
@@ -30,7 +31,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from app.core.domain import STAGES, InventoryLine, Stage, Study
 from app.core.edits import Changes, SetLineFields
 from app.core.errors import Problem
-from app.core.numbers import format_percent, format_sig
+from app.core.messages import problem
 from app.core.units import is_known_unit
 from app.gui.catalog import FactorCatalog
 from app.gui.columns import (
@@ -46,6 +47,16 @@ from app.gui.columns import (
     parse_cell,
 )
 from app.gui.document import DocumentBridge
+from app.gui.i18n import (
+    bilingual,
+    data_type_label,
+    error_text,
+    format_number,
+    format_share,
+    localise_number_text,
+    problem_text,
+    stage_label,
+)
 from app.gui.live import LiveResult
 from app.gui.table_base import BilingualListModel
 
@@ -224,9 +235,9 @@ class InventoryModel(QAbstractItemModel):
         col = self.columns[section]
         en, zh = header_text(col, self.stage)
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{self.tr(en)}\n{zh}"
+            return bilingual(en, zh)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{col.help_en}\n{col.help_zh}" if col.help_en else None
+            return bilingual(col.help_en, col.help_zh) if col.help_en else None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == COLUMN_KEY_ROLE:
@@ -286,7 +297,7 @@ class InventoryModel(QAbstractItemModel):
             value = self._computed_value(line.line_id, col)
             if value is None:
                 return "–" if self._live is not None and line.line_id in self._live.excluded else ""
-            return format_percent(value) if col.key == SHARE else format_sig(value)
+            return format_share(value) if col.key == SHARE else format_number(value)
         if col.key == "factor_id" and line.factor_id:
             factor = self.catalog.get(line.factor_id, self.bridge.study)
             if factor is not None:
@@ -294,7 +305,10 @@ class InventoryModel(QAbstractItemModel):
                 return f"{factor.name}{zh}  [{factor.factor_id}]"
         if col.key == "factor_id" and line.factor_value is not None:
             return self.tr("(value on the line)")
-        return display_text(line, col.key)
+        if col.key == "data_type" and line.data_type is not None:
+            return data_type_label(line.data_type)
+        text = display_text(line, col.key)
+        return localise_number_text(text) if col.numeric else text
 
     def _computed_value(self, lid: str, col: Column) -> float | None:
         live = self._live
@@ -324,18 +338,18 @@ class InventoryModel(QAbstractItemModel):
         """An unknown unit is flagged at once, before the calculation confirms it."""
         text = getattr(self._lines[lid], key)
         if text and not is_known_unit(text):
-            return Problem(self.tr("unknown unit '{0}'").format(text), code="unit.unknown", line_id=lid)
+            return problem("unit.unknown", {"unit": text}, line_id=lid)
         return None
 
     def _tooltip(self, line: InventoryLine, col: Column) -> str | None:
         problem = self._cell_problem(line.line_id, col.key)
         if problem is not None:
-            return problem.message
+            return problem_text(problem)
         if col.key == "factor_id" and line.factor_id:
             f = self.catalog.get(line.factor_id, self.bridge.study)
             if f is None:
                 return self.tr("factor '{0}' is not known").format(line.factor_id)
-            parts = [f.name, f.name_zh, f"{format_sig(f.value)} kg CO2e / {f.unit}", f.dataset, f.source]
+            parts = [f.name, f.name_zh, f"{format_number(f.value)} kg CO2e / {f.unit}", f.dataset, f.source]
             return "\n".join(p for p in parts if p)
         if col.kind == "number" and getattr(line, col.key) is not None:
             return repr(getattr(line, col.key))  # the full-precision value behind the rounded text
@@ -351,11 +365,11 @@ class InventoryModel(QAbstractItemModel):
         try:
             values = self.values_for(lid, col, value)
         except CellError as exc:
-            self.statusMessage.emit(str(exc))
+            self.statusMessage.emit(error_text(exc))
             return False
         if not values:
             return True  # unchanged
-        text = self.tr("Edit {0} of line {1}").format(self.tr(col.label_en), lid)
+        text = self.tr("Edit {0} of line {1}").format(bilingual(col.label_en, col.label_zh), lid)
         return self.bridge.push(SetLineFields(lid, values), text)
 
     def values_for(self, lid: str, col: Column, value: object) -> dict[str, object]:
@@ -440,13 +454,13 @@ class ProblemRow:
 
 class ProblemsModel(BilingualListModel):
     HEADERS = (
-        ("Severity", "级别"),
-        ("File", "文件"),
-        ("Sheet", "工作表"),
-        ("Row", "行"),
-        ("Column", "列"),
-        ("Line", "行号"),
-        ("Message", "说明"),
+        QT_TRANSLATE_NOOP("ProblemsModel", "Severity"),
+        QT_TRANSLATE_NOOP("ProblemsModel", "File"),
+        QT_TRANSLATE_NOOP("ProblemsModel", "Sheet"),
+        QT_TRANSLATE_NOOP("ProblemsModel", "Row"),
+        QT_TRANSLATE_NOOP("ProblemsModel", "Column"),
+        QT_TRANSLATE_NOOP("ProblemsModel", "Line"),
+        QT_TRANSLATE_NOOP("ProblemsModel", "Message"),
     )
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -472,7 +486,7 @@ class ProblemsModel(BilingualListModel):
             c = index.column()
             if c == 0:
                 return self.tr("Warning") if p.severity == "warning" else self.tr("Error")
-            value = (p.file, p.sheet, p.row, p.column, p.line_id, p.message)[c - 1]
+            value = (p.file, p.sheet, p.row, p.column, p.line_id, problem_text(p))[c - 1]
             return "" if value is None else str(value)
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 0:
             return QBrush(QColor(176, 96, 0) if p.severity == "warning" else QColor(190, 30, 30))
@@ -512,7 +526,13 @@ def hotspots(live: LiveResult | None, limit: int = 10) -> list[Hotspot]:
 
 
 class HotspotModel(BilingualListModel):
-    HEADERS = (("#", "#"), ("Line", "名称"), ("Stage", "阶段"), ("kg CO2e", "排放"), ("Share", "占比"))
+    HEADERS = (
+        "#",
+        QT_TRANSLATE_NOOP("HotspotModel", "Line"),
+        QT_TRANSLATE_NOOP("HotspotModel", "Stage"),
+        "kg CO2e",
+        QT_TRANSLATE_NOOP("HotspotModel", "Share"),
+    )
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -535,12 +555,12 @@ class HotspotModel(BilingualListModel):
             return (
                 str(index.row() + 1),
                 h.name,
-                h.stage.label_zh,
-                format_sig(h.kgco2e),
-                format_percent(h.share),
+                stage_label(h.stage),
+                format_number(h.kgco2e),
+                format_share(h.share),
             )[c]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{h.line_id}: {h.name}\n{h.stage.label_en} {h.stage.label_zh}\n{h.kgco2e!r} kg CO2e"
+            return f"{h.line_id}: {h.name}\n{stage_label(h.stage)}\n{h.kgco2e!r} kg CO2e"
         if role == Qt.ItemDataRole.TextAlignmentRole and c in (0, 3, 4):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == LINE_ID_ROLE:

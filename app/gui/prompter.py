@@ -9,9 +9,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-STUDY_FILTER = "Study workbooks 研究数据表 (*.xlsx *.xlsm);;All files (*)"
+
+def study_filter() -> str:
+    """The file-dialog filter for study workbooks, in the UI language."""
+    return QCoreApplication.translate("QtPrompter", "Study workbooks (*.xlsx *.xlsm);;All files (*)")
 
 
 class Prompter(Protocol):
@@ -33,11 +37,11 @@ class QtPrompter:
         self.parent = parent
 
     def open_path(self, title: str, start: Path | None) -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(self.parent, title, str(start or Path.home()), STUDY_FILTER)
+        name, _ = QFileDialog.getOpenFileName(self.parent, title, str(start or Path.home()), study_filter())
         return Path(name) if name else None
 
     def save_path(self, title: str, suggested: Path) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(self.parent, title, str(suggested), STUDY_FILTER)
+        name, _ = QFileDialog.getSaveFileName(self.parent, title, str(suggested), study_filter())
         if not name:
             return None
         path = Path(name)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.domain import STAGES
-from app.core.numbers import format_percent, format_sig
+from app.gui.i18n import boundary_label, format_number, format_share, stage_label
 from app.gui.live import LiveResult
 from app.gui.models import LINE_ID_ROLE, HotspotModel, hotspots
 
@@ -75,9 +75,7 @@ class StageBarChart(QWidget):
         label_w = (
             0
             if self._compact
-            else min(
-                int(w * 0.36), max(fm.horizontalAdvance(f"{s.label_en} {s.label_zh}") for s in STAGES) + 12
-            )
+            else min(int(w * 0.36), max(fm.horizontalAdvance(stage_label(s)) for s in STAGES) + 12)
         )
         value_w = max(fm.horizontalAdvance("8,888,888 kg  (100.0%)"), 90) if not self._compact else 0
         bar_x = label_w
@@ -87,13 +85,13 @@ class StageBarChart(QWidget):
             y = 4 + i * row
             value = self._values[i]
             share = value / self._total if self._total else 0.0
-            figure = f"{format_sig(value)} kg  ({format_percent(share)})"
+            figure = f"{format_number(value)} kg  ({format_share(share)})"
             p.setPen(text_color)
             if self._compact:
                 p.drawText(
                     QRectF(0, y, w, fm.height()),
                     Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                    f"{stage.label_zh} {self.tr(stage.label_en)}",
+                    stage_label(stage),
                 )
                 p.drawText(
                     QRectF(0, y, w, fm.height()),
@@ -105,7 +103,7 @@ class StageBarChart(QWidget):
                 p.drawText(
                     QRectF(0, y, label_w - 8, row - 6),
                     Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                    f"{self.tr(stage.label_en)} {stage.label_zh}",
+                    stage_label(stage),
                 )
                 bar_y, bar_h = y + 3, row - 12
             length = 0.0 if peak <= 0 else max(0.0, value) / peak * bar_w
@@ -135,9 +133,9 @@ class ResultsView(QWidget):
     def __init__(self, parent: QWidget | None = None, compact: bool = False) -> None:
         super().__init__(parent)
         self.compact = compact
-        self.title = QLabel(f"<b>{self.tr('Results')}</b> &nbsp; 结果")
+        self.title = QLabel("<b>" + self.tr("Results") + "</b>")
         self.title.setObjectName("pageTitle")
-        self.total_caption = QLabel(self.tr("Product carbon footprint") + " 产品碳足迹")
+        self.total_caption = QLabel(self.tr("Product carbon footprint"))
         self.total_label = QLabel("–")
         self.total_label.setObjectName("totalFigure")
         big = QFont(self.font())
@@ -155,16 +153,14 @@ class ResultsView(QWidget):
         self.stage_values: dict[str, QLabel] = {}
         self.stage_shares: dict[str, QLabel] = {}
         if not compact:
-            for c, (en, zh) in enumerate((("Stage", "阶段"), ("kg CO2e", "排放"), ("Share", "占比"))):
-                head = QLabel(f"<b>{self.tr(en)}</b> {zh}")
+            for c, text in enumerate((self.tr("Stage"), "kg CO2e", self.tr("Share"))):
+                head = QLabel(f"<b>{text}</b>")
                 self.stage_table.addWidget(
                     head, 0, c, alignment=Qt.AlignmentFlag.AlignRight if c else Qt.AlignmentFlag.AlignLeft
                 )
             for r, stage in enumerate(STAGES, start=1):
                 swatch = f"<span style='color:{STAGE_COLORS[stage.value].name()}'>■</span>"
-                self.stage_table.addWidget(
-                    QLabel(f"{swatch} {self.tr(stage.label_en)} {stage.label_zh}"), r, 0
-                )
+                self.stage_table.addWidget(QLabel(f"{swatch} {stage_label(stage)}"), r, 0)
                 v, s = QLabel("–"), QLabel("–")
                 for lab in (v, s):
                     lab.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -191,7 +187,7 @@ class ResultsView(QWidget):
         self.hotspot_view.verticalHeader().setDefaultSectionSize(QFontMetrics(self.font()).height() + 6)
         self.hotspot_view.clicked.connect(self._activate)
         self.hotspot_view.activated.connect(self._activate)
-        self.hotspot_view.setToolTip(self.tr("Click a line to select it in its stage 点击以定位该行"))
+        self.hotspot_view.setToolTip(self.tr("Click a line to select it in its stage"))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
@@ -207,13 +203,13 @@ class ResultsView(QWidget):
         layout.addWidget(card)
         layout.addWidget(self.state_label)
         layout.addSpacing(6)
-        layout.addWidget(QLabel(f"<b>{self.tr('By life-cycle stage')}</b> 各阶段排放"))
+        layout.addWidget(QLabel("<b>" + self.tr("By life-cycle stage") + "</b>"))
         if not compact:
             layout.addLayout(self.stage_table)
             layout.addSpacing(6)
         layout.addWidget(self.chart)
         layout.addSpacing(6)
-        layout.addWidget(QLabel(f"<b>{self.tr('Top 10 hotspots')}</b> 排放热点"))
+        layout.addWidget(QLabel("<b>" + self.tr("Top 10 hotspots") + "</b>"))
         layout.addWidget(self.hotspot_view, 1)
         self.show_result(None, "")
 
@@ -235,32 +231,32 @@ class ResultsView(QWidget):
                 self.state_label.setText(
                     "<span style='color:#b01e1e'>"
                     + self.tr("Cannot calculate: {0} problem(s); see the Problems panel.").format(n)
-                    + " 无法计算，请查看问题面板。</span>"
+                    + "</span>"
                 )
             else:
                 self.state_label.setText("")
             return
         res = live.result
         total = res.total
-        self.total_label.setText(format_sig(total))
+        self.total_label.setText(format_number(total))
         self.unit_label.setText(f"kg CO2e / {res.study.info.declared_unit}")
         stages = [float(v) for v in res.result.stage_totals]
         self.chart.set_values(stages, total)
         for stage, value in zip(STAGES, stages, strict=True):
             if stage.value in self.stage_values:
-                self.stage_values[stage.value].setText(format_sig(value))
-                self.stage_shares[stage.value].setText(format_percent(value / total if total else 0.0))
+                self.stage_values[stage.value].setText(format_number(value))
+                self.stage_shares[stage.value].setText(format_share(value / total if total else 0.0))
         self.hotspot_model.set_hotspots(hotspots(live))
         info = res.study.info
         if live.is_partial:
             self.state_label.setText(
                 "<span style='color:#b01e1e'>"
                 + self.tr("Partial: {0} line(s) with errors are left out.").format(len(live.excluded))
-                + " 部分结果：有错误的行未计入。</span>"
+                + "</span>"
             )
         else:
             self.state_label.setText(
-                f"<span style='color:#555'>{info.boundary.value} {info.boundary.label_zh} · IPCC {info.gwp_set.value} GWP100 · "
+                f"<span style='color:#555'>{boundary_label(info.boundary)} · IPCC {info.gwp_set.value} GWP100 · "
                 + self.tr("{0} lines").format(len(res.study.lines))
                 + "</span>"
             )

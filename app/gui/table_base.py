@@ -1,16 +1,23 @@
-"""A flat, read-only table model over a list of rows with bilingual column headers."""
+"""A flat, read-only table model over a list of rows with translated column headers."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
+from app.gui.i18n import bilingual
+
 Index = QModelIndex | QPersistentModelIndex
 
 
 class BilingualListModel(QAbstractTableModel):
-    """Subclasses set ``HEADERS`` (English, Chinese) pairs, keep rows in ``_rows`` and implement ``data``."""
+    """Subclasses set ``HEADERS``, keep rows in ``_rows`` and implement ``data``.
 
-    HEADERS: tuple[tuple[str, str], ...] = ()
+    A header is an English text marked with ``QT_TRANSLATE_NOOP("<SubclassName>", "…")`` (shown
+    through ``self.tr``, so it is in the .ts under the subclass's context), or an ``(English,
+    Chinese)`` pair, shown in the UI language without a .ts entry.
+    """
+
+    HEADERS: tuple[str | tuple[str, str], ...] = ()
     _rows: list
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -21,6 +28,8 @@ class BilingualListModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            en, zh = self.HEADERS[section]
-            return en if en == zh else f"{self.tr(en)} {zh}"
+            header = self.HEADERS[section]
+            if isinstance(header, tuple):
+                return bilingual(*header)
+            return self.tr(header)
         return None

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.core.domain import Boundary, Factor, GwpSet, InventoryLine, Study, StudyInfo
 from app.core.errors import InputError, Problem, UnitError
+from app.core.messages import CodedError, Message, problem
 from app.core.numbers import NumberFormatError, parse_fraction_text, parse_number_text
 from app.core.units import is_known_unit, parse_unit
 from app.io import study_schema as schema
@@ -80,12 +81,16 @@ class _Collector:
         self.problems = problems
 
     def add(
-        self, message: str, code: str, row: int | None = None, column: ColumnRef | str | None = None
+        self,
+        code: str,
+        params: Mapping[str, object] | None = None,
+        row: int | None = None,
+        column: ColumnRef | str | None = None,
     ) -> None:
         self.problems.append(
-            Problem(
-                message,
-                code=code,
+            problem(
+                code,
+                params,
                 file=self.file,
                 sheet=self.sheet,
                 row=row,
@@ -114,28 +119,28 @@ def _is_empty(value: Cell) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
-class _NotANumber(Exception):
+class _NotANumber(CodedError):
     pass
 
 
 def _number(value: Cell, parse_text: Callable[[str], float] = parse_number_text) -> float:
     if type(value) is float or type(value) is int:
         if not math.isfinite(value):
-            raise _NotANumber(f"expected a number, got {value}")
+            raise _NotANumber("number.not_finite", {"value": value})
         return float(value)
     if isinstance(value, str):
         try:
             result = parse_text(value)
         except NumberFormatError as exc:
-            raise _NotANumber(str(exc)) from None
+            raise _NotANumber(exc.code, exc.params) from None
         if not math.isfinite(result):
-            raise _NotANumber(f"expected a finite number, got '{value}'")
+            raise _NotANumber("number.not_finite_text", {"text": value})
         return result
     if isinstance(value, bool):
-        raise _NotANumber(f"expected a number, got the logical value {_text(value)}")
+        raise _NotANumber("number.logical", {"text": _text(value)})
     if isinstance(value, dt.date | dt.datetime | dt.time | dt.timedelta):
-        raise _NotANumber(f"expected a number, got a date/time ({_text(value)}); format the cell as a number")
-    raise _NotANumber(f"expected a number, got '{value}'")
+        raise _NotANumber("number.date", {"text": _text(value)})
+    raise _NotANumber("number.invalid", {"text": value})
 
 
 def _find_sheets(
@@ -145,11 +150,9 @@ def _find_sheets(
     found = [s for s in sheets if any(p in wanted for p in schema.name_parts(s.name))]
     if len(found) > 1:
         problems.append(
-            Problem(
-                f"two sheets could be the {names[0]} / {names[1]} sheet: "
-                + ", ".join(f"'{s.name}'" for s in found)
-                + "; keep one",
-                code="workbook.duplicate_sheet",
+            problem(
+                "workbook.duplicate_sheet",
+                {"en": names[0], "zh": names[1], "sheets": ", ".join(f"'{s.name}'" for s in found)},
                 file=file,
             )
         )
@@ -158,15 +161,7 @@ def _find_sheets(
         return None
     sheet = found[0]
     if sheet.state != "visible":
-        problems.append(
-            Problem(
-                f"sheet '{sheet.name}' is hidden; unhide it (right-click a sheet tab → Unhide) so that what is "
-                "calculated is what people see",
-                code="workbook.hidden_sheet",
-                file=file,
-                sheet=sheet.name,
-            )
-        )
+        problems.append(problem("workbook.hidden_sheet", {"sheet": sheet.name}, file=file, sheet=sheet.name))
         return None
     return sheet
 
@@ -200,10 +195,13 @@ def read_study_workbook(path: Path | str, limits: XlsxLimits | None = None) -> W
             for p in problems
         ):
             problems.append(
-                Problem(
-                    f"the workbook has no '{names[0]}' / '{names[1]}' sheet "
-                    f"(sheets found: {', '.join(repr(s.name) for s in info.sheets) or 'none'})",
-                    code="workbook.missing_sheet",
+                problem(
+                    "workbook.missing_sheet",
+                    {
+                        "en": names[0],
+                        "zh": names[1],
+                        "found": ", ".join(repr(s.name) for s in info.sheets) or "none",
+                    },
                     file=file,
                 )
             )
@@ -220,7 +218,7 @@ def read_study_workbook(path: Path | str, limits: XlsxLimits | None = None) -> W
     )
     lines, columns = _read_inventory(file, inventory_sheet.name, loaded[inventory_sheet.name], problems)
     if problems or info_result is None:
-        raise InputError(problems or [Problem("the Study sheet could not be read", file=file)])
+        raise InputError(problems or [problem("workbook.study_unreadable", file=file)])
     study = Study(info=info_result, lines=lines, factors=factors)
     return WorkbookReadResult(study, file, inventory_sheet.name, columns)
 
@@ -240,9 +238,7 @@ def _load_sheets(path: Path, sheets: list[SheetInfo], limits: XlsxLimits) -> dic
         finally:
             workbook.close()
     except python_calamine.CalamineError as exc:
-        raise InputError(
-            Problem(f"the workbook cannot be read: {exc}", code="workbook.unreadable", file=path.name)
-        ) from None
+        raise InputError(problem("workbook.unreadable", {"reason": str(exc)}, file=path.name)) from None
 
 
 def _read_study_sheet(file: str, name: str, sheet: _SheetRows, problems: list[Problem]) -> StudyInfo | None:
@@ -256,13 +252,11 @@ def _read_study_sheet(file: str, name: str, sheet: _SheetRows, problems: list[Pr
         if key is None:
             continue  # headers, notes and extra keys are ignored
         if key in values:
-            out.add(
-                f"'{key}' is given twice (also in row {values[key][1]})", "study.duplicate_key", r + 1, "B"
-            )
+            out.add("study.duplicate_key", {"key": key, "first_row": values[key][1]}, r + 1, "B")
             continue
         cell = row[1] if len(row) > 1 else ""
         if sheet.is_uncached(r, 1):
-            out.add(_UNCACHED, "cell.uncached_formula", r + 1, "B")
+            out.add("cell.uncached_formula", None, r + 1, "B")
             continue
         values[key] = (cell, r + 1)
 
@@ -274,7 +268,8 @@ def _read_study_sheet(file: str, name: str, sheet: _SheetRows, problems: list[Pr
 
     for f in schema.STUDY_FIELDS:
         if f.required and not text(f.key):
-            out.add(f"'{f.key}' ({f.zh}) is required: {f.help_en}", "study.missing", where(f.key), "B")
+            params = {"key": f.key, "zh": f.zh, "help_en": f.help_en, "help_zh": f.help_zh}
+            out.add("study.missing", params, where(f.key), "B")
     boundary = _choice(
         text("boundary"),
         schema.BOUNDARY_VALUES,
@@ -292,10 +287,11 @@ def _read_study_sheet(file: str, name: str, sheet: _SheetRows, problems: list[Pr
         try:
             number = _number(values["reference_year"][0])
             if not number.is_integer() or not 1900 <= number <= 2200:
-                raise _NotANumber(f"expected a year such as 2024, got '{text('reference_year')}'")
+                raise _NotANumber("study.year_invalid", {"text": text("reference_year")})
             year = int(number)
         except _NotANumber as exc:
-            out.add(f"reference_year: {exc}", "study.reference_year", where("reference_year"), "B")
+            detail = Message(exc.code, exc.params)
+            out.add("study.reference_year", {"detail": detail}, where("reference_year"), "B")
     if any(p.sheet == name for p in problems):
         return None
     return StudyInfo(
@@ -309,12 +305,6 @@ def _read_study_sheet(file: str, name: str, sheet: _SheetRows, problems: list[Pr
     )
 
 
-_UNCACHED = (
-    "formula without a cached value (the file was saved by a program that does not calculate); "
-    "open and save it in Excel, WPS or LibreOffice, or type the value"
-)
-
-
 def _choice(
     text: str, table: dict, default: object, key: str, expected: str, out: _Collector, row: int | None
 ) -> object:
@@ -322,7 +312,7 @@ def _choice(
         return default
     value = schema.lookup_value(text, table)
     if value is None:
-        out.add(f"{key}: expected {expected}, got '{text}'", f"study.{key}", row, "B")
+        out.add("study.choice", {"key": key, "expected": expected, "text": text}, row, "B")
         return default
     return value
 
@@ -331,7 +321,7 @@ def _header(
     sheet: _SheetRows, fields: tuple[schema.Field, ...], out: _Collector
 ) -> dict[str, tuple[int, ColumnRef]] | None:
     if not sheet.rows:
-        out.add("the sheet is empty; row 1 must hold the column headers", "sheet.empty", 1)
+        out.add("sheet.empty", None, 1)
         return None
     lookup = schema.field_lookup(fields)
     columns: dict[str, tuple[int, ColumnRef]] = {}
@@ -343,17 +333,13 @@ def _header(
             continue  # extra columns are ignored
         ref = ColumnRef(column_letter(c), _text(cell))
         if key in columns:
-            out.add(
-                f"two columns are '{key}': {columns[key][1].letter} and {ref.letter}",
-                "sheet.duplicate_column",
-                1,
-                ref,
-            )
+            params = {"key": key, "first": columns[key][1].letter, "second": ref.letter}
+            out.add("sheet.duplicate_column", params, 1, ref)
             continue
         columns[key] = (c, ref)
     missing = [f for f in fields if f.required and f.key not in columns]
     for f in missing:
-        out.add(f"missing column '{f.key}' ({f.zh}); row 1 must hold the headers", "sheet.missing_column", 1)
+        out.add("sheet.missing_column", {"key": f.key, "zh": f.zh}, 1)
     return None if missing else columns
 
 
@@ -378,13 +364,13 @@ class _RowReader:
         if col is None or col[0] >= len(self.row):
             return ""
         if self.sheet.uncached and self.sheet.is_uncached(self.r, col[0]):
-            self.fail(key, _UNCACHED, "cell.uncached_formula")
+            self.fail(key, "cell.uncached_formula")
             return ""
         return self.row[col[0]]
 
-    def fail(self, key: str, message: str, code: str) -> None:
+    def fail(self, key: str, code: str, params: Mapping[str, object] | None = None) -> None:
         self.ok = False
-        self.out.add(message, code, self.r + 1, self.columns[key][1] if key in self.columns else key)
+        self.out.add(code, params, self.r + 1, self.columns[key][1] if key in self.columns else key)
 
     def text(self, key: str) -> str:
         return _text(self.raw(key))
@@ -393,12 +379,12 @@ class _RowReader:
         value = self.raw(key)
         if _is_empty(value):
             if required:
-                self.fail(key, f"{key} is required (a number)", "cell.missing")
+                self.fail(key, "cell.required_number", {"column": key})
             return None
         try:
             return _number(value, parse_fraction_text if fraction else parse_number_text)
         except _NotANumber as exc:
-            self.fail(key, str(exc), "cell.not_a_number")
+            self.fail(key, exc.code, exc.params)
             return None
 
     def is_blank(self) -> bool:
@@ -442,13 +428,13 @@ class _Columns:
             key = by_letter.get(letters)
             row = int(cell_ref[len(letters) :]) - 2
             if key is not None and 0 <= row < self.n:
-                self.fail(row, key, _UNCACHED, "cell.uncached_formula")
+                self.fail(row, key, "cell.uncached_formula")
                 self.raw[key][row] = ""
 
-    def fail(self, i: int, key: str, message: str, code: str) -> None:
+    def fail(self, i: int, key: str, code: str, params: Mapping[str, object] | None = None) -> None:
         self.bad[i] = True
         ref = self.columns[key][1] if key in self.columns else key
-        self.out.add(message, code, i + 2, ref)
+        self.out.add(code, params, i + 2, ref)
 
     def text(self, key: str) -> list[str]:
         values = self.raw.get(key)
@@ -469,7 +455,7 @@ class _Columns:
                 out[i] = _number(values[i], parse)
             except _NotANumber as exc:
                 out[i] = None
-                self.fail(i, key, str(exc), "cell.not_a_number")
+                self.fail(i, key, exc.code, exc.params)
         return out
 
     def choices(self, key: str, table: dict[str, object]) -> tuple[list[object | None], list[str]]:
@@ -538,7 +524,7 @@ def _read_inventory(
                           1.0 if alloc is None else alloc, dtype, src, com, i + 2)  # type: ignore[arg-type]
         )  # fmt: skip
     if not cols.rows and not any(p.sheet == name for p in problems):
-        out.add("the inventory has no lines", "inventory.empty", 2)
+        out.add("inventory.empty", None, 2)
     return lines, {k: ref for k, (_, ref) in columns.items()}
 
 
@@ -548,51 +534,39 @@ def _check_row(cols: _Columns, i: int, line_id: str, name: str, unit: str, paren
                data_type_text: str) -> None:  # fmt: skip
     """Row-level rules (required cells, ranges, choices); cheap when the row is clean."""
     if not line_id:
-        cols.fail(i, "line_id", "line_id is required", "cell.missing")
+        cols.fail(i, "line_id", "cell.required", {"column": "line_id"})
     if not name:
-        cols.fail(i, "name", "name is required", "cell.missing")
+        cols.fail(i, "name", "cell.required", {"column": "name"})
     if not unit:
-        cols.fail(i, "unit", "unit is required", "cell.missing")
+        cols.fail(i, "unit", "cell.required", {"column": "unit"})
     if quantity is None:
         if not cols.bad[i] or cols.raw["quantity"][i] == "":
-            cols.fail(i, "quantity", "quantity is required (a number)", "cell.missing")
+            cols.fail(i, "quantity", "cell.required_number", {"column": "quantity"})
     elif quantity < 0:
-        cols.fail(i, "quantity", f"quantity must be ≥ 0, got {_text(quantity)}", "cell.negative")
+        cols.fail(i, "quantity", "line.quantity", {"value": _text(quantity)})
     if stage is None:
         if stage_text:
-            cols.fail(
-                i,
-                "stage",
-                f"unknown stage '{stage_text}'; expected raw_materials, production, "
-                "distribution, use or end_of_life (原材料获取、生产制造、分销运输、使用、废弃处置)",
-                "cell.stage",
-            )
+            cols.fail(i, "stage", "cell.stage", {"text": stage_text})
         elif not parent:
-            cols.fail(i, "stage", "a top-level line needs a stage (raw_materials, production, distribution, "
-                      "use, end_of_life / 原材料获取、生产制造、分销运输、使用、废弃处置)", "cell.missing")  # fmt: skip
+            cols.fail(i, "stage", "cell.stage_required")
     if loss is not None:
         raw = cols.raw["loss_rate"][i]
         if loss < 0:
-            cols.fail(i, "loss_rate", f"loss rate must be ≥ 0, got {_text(raw)}", "cell.negative")
+            cols.fail(i, "loss_rate", "line.loss_rate", {"value": _text(raw)})
         elif loss >= 1 and not (isinstance(raw, str) and raw.strip().endswith(("%", "％"))):
             # 5 could mean 5% or 500%: refuse rather than guess; '500%' is explicit and accepted.
-            cols.fail(i, "loss_rate", f"loss rate {_text(raw)} is ambiguous; write 5% or 0.05 (or "
-                      f"{_text(raw)}00% if you really mean it)", "cell.loss_rate_ambiguous")  # fmt: skip
+            cols.fail(i, "loss_rate", "cell.loss_rate_ambiguous", {"value": _text(raw)})
     if distance is not None and distance < 0:
-        cols.fail(i, "distance_km", f"distance must be ≥ 0 km, got {_text(distance)}", "cell.negative")
+        cols.fail(i, "distance_km", "line.distance", {"value": _text(distance)})
     if factor_value is not None:
         if not factor_unit:
-            cols.fail(i, "factor_unit", "factor_unit is required when factor_value is given", "cell.missing")
+            cols.fail(i, "factor_unit", "cell.factor_unit_required")
         if factor_value < 0:
-            cols.fail(
-                i, "factor_value", f"factor value must be ≥ 0, got {_text(factor_value)}", "cell.negative"
-            )
+            cols.fail(i, "factor_value", "line.factor_value", {"value": _text(factor_value)})
     if allocation is not None and not 0 < allocation <= 1:
-        cols.fail(i, "allocation", "allocation must be in (0, 1] (e.g. 0.6 or 60%), got "
-                  f"{_text(cols.raw['allocation'][i])}", "cell.allocation")  # fmt: skip
+        cols.fail(i, "allocation", "cell.allocation", {"value": _text(cols.raw["allocation"][i])})
     if data_type is None and data_type_text:
-        cols.fail(i, "data_type", f"data_type must be primary / 初级 or secondary / 次级, got '{data_type_text}'",
-                  "cell.data_type")  # fmt: skip
+        cols.fail(i, "data_type", "cell.data_type", {"text": data_type_text})
 
 
 def _read_factors_sheet(file: str, name: str, sheet: _SheetRows, problems: list[Problem]) -> list[Factor]:
@@ -611,27 +585,25 @@ def _read_factors_sheet(file: str, name: str, sheet: _SheetRows, problems: list[
             continue
         factor_id = rd.text("factor_id")
         if not factor_id:
-            rd.fail("factor_id", "factor_id is required", "cell.missing")
+            rd.fail("factor_id", "cell.required", {"column": "factor_id"})
         elif factor_id in seen:
             rd.fail(
-                "factor_id",
-                f"duplicate factor_id '{factor_id}' (first in row {seen[factor_id]})",
-                "cell.duplicate",
+                "factor_id", "cell.duplicate_factor", {"factor_id": factor_id, "first_row": seen[factor_id]}
             )
         name_text = rd.text("name")
         if not name_text:
-            rd.fail("name", "name is required", "cell.missing")
+            rd.fail("name", "cell.required", {"column": "name"})
         value = rd.number("value", required=True)
         if value is not None and value < 0:
-            rd.fail("value", f"factor value must be ≥ 0, got {_text(value)}", "cell.negative")
+            rd.fail("value", "line.factor_value", {"value": _text(value)})
         unit = rd.text("unit")
         if not unit:
-            rd.fail("unit", "unit is required", "cell.missing")
+            rd.fail("unit", "cell.required", {"column": "unit"})
         elif not is_known_unit(unit):
             try:
                 parse_unit(unit)
             except UnitError as exc:
-                rd.fail("unit", exc.problems[0].message, exc.problems[0].code)
+                rd.fail("unit", exc.problems[0].code, exc.problems[0].params)
         if rd.ok:
             seen[factor_id] = r + 1
             factors.append(Factor(factor_id, name_text, value, unit, source=rd.text("source")))  # type: ignore[arg-type]

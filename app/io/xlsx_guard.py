@@ -48,7 +48,7 @@ import struct
 import time
 import zipfile
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
@@ -57,7 +57,8 @@ from xml.etree.ElementTree import Element, ParseError
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring as _safe_fromstring
 
-from app.core.errors import HostileFileError, InputError, Problem
+from app.core.errors import HostileFileError, InputError
+from app.core.messages import problem
 
 MiB = 1 << 20
 EXCEL_MAX_ROWS = 1_048_576
@@ -70,6 +71,7 @@ _IN_CHUNK = 1 * MiB
 _XML_SUFFIXES = (".xml", ".rels", ".vml")
 _OFFICE_DOC_REL = "/officeDocument"
 _SHEET_KINDS = {"worksheet", "chartsheet", "dialogsheet", "macrosheet"}
+_CELL_TAG_WINDOW = 1024  # bytes before an <f> in which its cell's start tag is looked for first
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,12 +145,16 @@ class GuardedWorkbook:
 # --- errors ----------------------------------------------------------------------------------------
 
 
-def _hostile(file: str, message: str, code: str, sheet: str | None = None) -> HostileFileError:
-    return HostileFileError(Problem(message, code=code, file=file, sheet=sheet))
+def _hostile(
+    file: str, code: str, params: Mapping[str, object] | None = None, sheet: str | None = None
+) -> HostileFileError:
+    return HostileFileError(problem(code, params, file=file, sheet=sheet))
 
 
-def _broken(file: str, message: str, code: str, sheet: str | None = None) -> InputError:
-    return InputError(Problem(message, code=code, file=file, sheet=sheet))
+def _broken(
+    file: str, code: str, params: Mapping[str, object] | None = None, sheet: str | None = None
+) -> InputError:
+    return InputError(problem(code, params, file=file, sheet=sheet))
 
 
 # --- A1 references ---------------------------------------------------------------------------------
@@ -190,28 +196,11 @@ def parse_range(ref: str) -> tuple[int, int] | None:
 def _sniff_not_zip(path: Path, head: bytes, file: str) -> InputError:
     if head.startswith(_OLE2_MAGIC):
         if _file_contains(path, _ENCRYPTED_PACKAGE):
-            return _broken(
-                file,
-                "is password-protected (an encrypted Office file); open it in Excel, remove the "
-                "password (File > Info > Protect Workbook) and save it as .xlsx",
-                "xlsx_encrypted",
-            )
-        return _broken(
-            file,
-            "is an old-format Excel file (.xls), not an .xlsx workbook; open it in Excel and save it as .xlsx",
-            "xlsx_old_xls",
-        )
+            return _broken(file, "xlsx_encrypted")
+        return _broken(file, "xlsx_old_xls")
     if head.startswith(b"PK"):
-        return _broken(
-            file,
-            "is a damaged or incomplete .xlsx (the zip archive is truncated); copy or download it again",
-            "xlsx_truncated",
-        )
-    return _broken(
-        file,
-        "is not an .xlsx workbook (not a zip archive); if it is an old .xls or a CSV, save it as .xlsx",
-        "xlsx_not_zip",
-    )
+        return _broken(file, "xlsx_truncated")
+    return _broken(file, "xlsx_not_zip")
 
 
 def _file_contains(path: Path, needle: bytes) -> bool:
@@ -242,9 +231,7 @@ def _check_end_record(fh: BinaryIO, size: int, limits: XlsxLimits, file: str) ->
             entries, cd_size = struct.unpack_from("<QQ", rec, 32)
     if entries > limits.max_members or cd_size > limits.max_members * 1_100:
         raise _hostile(
-            file,
-            f"holds {entries:,} zip members (limit {limits.max_members:,}); refused as a possible zip bomb",
-            "xlsx_too_many_members",
+            file, "xlsx_too_many_members", {"members": f"{entries:,}", "limit": f"{limits.max_members:,}"}
         )
 
 
@@ -252,9 +239,7 @@ def _check_members(infos: list[zipfile.ZipInfo], limits: XlsxLimits, file: str) 
     """Refuse on the declared sizes alone, before anything is decompressed."""
     if len(infos) > limits.max_members:
         raise _hostile(
-            file,
-            f"holds {len(infos):,} zip members (limit {limits.max_members:,}); refused as a possible zip bomb",
-            "xlsx_too_many_members",
+            file, "xlsx_too_many_members", {"members": f"{len(infos):,}", "limit": f"{limits.max_members:,}"}
         )
     seen: set[str] = set()
     total = 0
@@ -262,52 +247,30 @@ def _check_members(infos: list[zipfile.ZipInfo], limits: XlsxLimits, file: str) 
         name = info.filename
         if name.casefold() in seen:
             # Two readers could pick different copies: what we check must be what they read.
-            raise _hostile(file, f"holds the zip member '{name}' twice; refused", "xlsx_duplicate_member")
+            raise _hostile(file, "xlsx_duplicate_member", {"name": name})
         seen.add(name.casefold())
         if info.flag_bits & 0x1:
-            raise _broken(
-                file, "is a password-protected zip archive; save it again as a plain .xlsx", "xlsx_encrypted"
-            )
+            raise _broken(file, "xlsx_encrypted_zip")
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            raise _broken(
-                file,
-                f"uses an unsupported compression method for '{name}'; open it in Excel and save it again",
-                "xlsx_compression",
-            )
+            raise _broken(file, "xlsx_compression", {"name": name})
         _check_member_size(info, limits, file)
         total += info.file_size
         if total > limits.max_total_uncompressed:
-            raise _hostile(
-                file,
-                f"would decompress to more than {limits.max_total_uncompressed / MiB:,.0f} MB; refused as a zip bomb",
-                "xlsx_zip_bomb",
-            )
+            raise _hostile(file, "xlsx_zip_bomb", {"limit_mb": f"{limits.max_total_uncompressed / MiB:,.0f}"})
 
 
 def _check_member_size(info: zipfile.ZipInfo, limits: XlsxLimits, file: str) -> None:
     name, size, packed = info.filename, info.file_size, info.compress_size
     if size > limits.max_part_uncompressed:
-        raise _hostile(
-            file,
-            f"part '{name}' declares {size:,} bytes uncompressed (limit {limits.max_part_uncompressed:,}); "
-            "refused as a zip bomb",
-            "xlsx_zip_bomb",
-        )
+        params = {"name": name, "size": f"{size:,}", "limit": f"{limits.max_part_uncompressed:,}"}
+        raise _hostile(file, "xlsx_zip_bomb_part", params)
     if size > limits.ratio_min_bytes and size > packed * limits.max_ratio:
-        raise _hostile(
-            file,
-            f"part '{name}' is compressed {size / max(packed, 1):,.0f}:1 (limit {limits.max_ratio:,.0f}:1); "
-            "refused as a zip bomb",
-            "xlsx_zip_bomb",
-        )
+        params = {"name": name, "ratio": f"{size / max(packed, 1):,.0f}", "limit": f"{limits.max_ratio:,.0f}"}
+        raise _hostile(file, "xlsx_zip_bomb_ratio", params)
     # Deflate never grows data by more than ~0.1 %: a bigger compressed size means the declared
     # uncompressed size is a lie meant to slip past the checks above.
     if packed > size + size // 100 + 1024 or (info.compress_type == zipfile.ZIP_STORED and packed != size):
-        raise _hostile(
-            file,
-            f"part '{name}' declares {size:,} bytes but holds {packed:,} compressed; refused (forged zip header)",
-            "xlsx_zip_bomb",
-        )
+        raise _hostile(file, "xlsx_forged_size", {"name": name, "size": f"{size:,}", "packed": f"{packed:,}"})
 
 
 def iter_part(
@@ -321,9 +284,7 @@ def iter_part(
     fh.seek(info.header_offset)
     local = fh.read(30)
     if len(local) < 30 or local[:4] != b"PK\x03\x04":
-        raise _broken(
-            file, f"is damaged (bad zip entry for '{info.filename}'); copy it again", "xlsx_damaged"
-        )
+        raise _broken(file, "xlsx_bad_entry", {"name": info.filename})
     name_len, extra_len = struct.unpack_from("<HH", local, 26)
     fh.seek(info.header_offset + 30 + name_len + extra_len)
     budget = min(info.file_size, limits.max_part_uncompressed)
@@ -336,19 +297,12 @@ def iter_part(
         else:
             data = fh.read(min(_IN_CHUNK, remaining))
             if not data:
-                raise _broken(
-                    file, f"is damaged ('{info.filename}' is cut short); copy it again", "xlsx_damaged"
-                )
+                raise _broken(file, "xlsx_cut_short", {"name": info.filename})
             remaining -= len(data)
             out = data if inflater is None else inflater.decompress(data, _OUT_CHUNK)
         produced += len(out)
         if produced > budget:
-            raise _hostile(
-                file,
-                f"part '{info.filename}' inflates past its declared {info.file_size:,} bytes; "
-                "refused (forged zip header / zip bomb)",
-                "xlsx_zip_bomb",
-            )
+            raise _hostile(file, "xlsx_inflates_past", {"name": info.filename, "size": f"{info.file_size:,}"})
         if out:
             yield out
         if stop_after is not None and produced >= stop_after:
@@ -356,7 +310,7 @@ def iter_part(
         if inflater is not None and inflater.eof:
             break
     if inflater is not None and not inflater.eof:
-        raise _broken(file, f"is damaged ('{info.filename}' is cut short); copy it again", "xlsx_damaged")
+        raise _broken(file, "xlsx_cut_short", {"name": info.filename})
 
 
 def _read_part(fh: BinaryIO, info: zipfile.ZipInfo, limits: XlsxLimits, file: str) -> bytes:
@@ -380,19 +334,10 @@ def _check_prolog(
     root = _ROOT_START.search(head)
     prolog = head if root is None else head[: root.start()]
     if _DTD.search(prolog):
-        raise _hostile(
-            file,
-            f"part '{part}' contains an XML DTD (entity declarations: billion-laughs or external-entity "
-            "attack); refused. Re-save the file from Excel.",
-            "xlsx_xml_dtd",
-            sheet,
-        )
+        raise _hostile(file, "xlsx_xml_dtd", {"part": part}, sheet)
     if root is None and not complete and len(head) >= limits.max_prolog_bytes:
         raise _hostile(
-            file,
-            f"part '{part}' has no XML element in its first {limits.max_prolog_bytes:,} bytes; refused",
-            "xlsx_xml_prolog",
-            sheet,
+            file, "xlsx_xml_prolog", {"part": part, "limit": f"{limits.max_prolog_bytes:,}"}, sheet
         )
     return -1 if root is None else root.start()
 
@@ -409,17 +354,9 @@ def _parse_xml(data: bytes, part: str, file: str) -> Element:
     try:
         return _safe_fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
     except DefusedXmlException as exc:
-        raise _hostile(
-            file,
-            f"part '{part}' contains an XML DTD or entity ({type(exc).__name__}); refused",
-            "xlsx_xml_dtd",
-        ) from None
+        raise _hostile(file, "xlsx_xml_entity", {"part": part, "kind": type(exc).__name__}) from None
     except ParseError as exc:
-        raise _broken(
-            file,
-            f"is damaged: part '{part}' is not valid XML ({exc}); save it again from Excel",
-            "xlsx_damaged",
-        ) from None
+        raise _broken(file, "xlsx_bad_xml", {"part": part, "reason": str(exc)}) from None
 
 
 def _local(tag: str) -> str:
@@ -459,14 +396,8 @@ def _workbook_part(fh: BinaryIO, infos: dict[str, zipfile.ZipInfo], limits: Xlsx
     if "xl/workbook.xml" in infos:
         return "xl/workbook.xml"
     if "xl/workbook.bin" in infos:
-        raise _broken(
-            file, "is a binary workbook (.xlsb); open it in Excel and save it as .xlsx", "xlsx_xlsb"
-        )
-    raise _broken(
-        file,
-        "is a zip archive but not an Excel workbook (no xl/workbook.xml); save it as .xlsx",
-        "xlsx_no_workbook",
-    )
+        raise _broken(file, "xlsx_xlsb")
+    raise _broken(file, "xlsx_no_workbook")
 
 
 def _list_sheets(
@@ -474,9 +405,7 @@ def _list_sheets(
 ) -> list[SheetInfo]:
     wb_part = _workbook_part(fh, infos, limits, file)
     if wb_part.endswith(".bin"):
-        raise _broken(
-            file, "is a binary workbook (.xlsb); open it in Excel and save it as .xlsx", "xlsx_xlsb"
-        )
+        raise _broken(file, "xlsx_xlsb")
     root = _parse_xml(_read_part(fh, infos[wb_part], limits, file), wb_part, file)
     rels = _rels(fh, infos, wb_part, limits, file)
     sheets: list[SheetInfo] = []
@@ -486,17 +415,12 @@ def _list_sheets(
         name = el.get("name", "")
         rel_type, target = rels.get(_attr(el, "id") or "", ("", ""))
         if target not in infos:
-            raise _broken(
-                file,
-                f"is damaged: sheet '{name}' has no data part; save it again from Excel",
-                "xlsx_damaged",
-                name,
-            )
+            raise _broken(file, "xlsx_no_sheet_part", {"sheet": name}, name)
         state = el.get("state", "visible")
         kind = rel_type.rsplit("/", 1)[-1]
         sheets.append(SheetInfo(name, state, target, kind=kind if kind in _SHEET_KINDS else "worksheet"))
     if not sheets:
-        raise _broken(file, "has no sheets; save it again from Excel", "xlsx_no_sheets")
+        raise _broken(file, "xlsx_no_sheets")
     return sheets
 
 
@@ -517,16 +441,13 @@ def _with_dimension(sheet: SheetInfo, head: bytes) -> SheetInfo:
 def _open_checked(path: Path, limits: XlsxLimits) -> tuple[str, int]:
     file = path.name
     if not path.is_file():
-        raise _broken(file, "was not found (or is not a file)", "file_not_found")
+        raise _broken(file, "file_not_found")
     size = path.stat().st_size
     if size == 0:
-        raise _broken(file, "is empty (0 bytes); copy it again", "xlsx_empty")
+        raise _broken(file, "xlsx_empty")
     if size > limits.max_file_bytes:
-        raise _broken(
-            file,
-            f"is {size / MiB:,.0f} MB (limit {limits.max_file_bytes / MiB:,.0f} MB); split it or remove unused sheets",
-            "xlsx_too_large",
-        )
+        params = {"size_mb": f"{size / MiB:,.0f}", "limit_mb": f"{limits.max_file_bytes / MiB:,.0f}"}
+        raise _broken(file, "xlsx_too_large", params)
     with path.open("rb") as fh:
         head = fh.read(8)
     if not zipfile.is_zipfile(path):
@@ -540,9 +461,7 @@ def _zip_infos(fh: BinaryIO, size: int, limits: XlsxLimits, file: str) -> dict[s
         with zipfile.ZipFile(fh) as zf:
             infos = zf.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, OSError) as exc:
-        raise _broken(
-            file, f"is a damaged .xlsx ({exc}); copy it again or re-save it from Excel", "xlsx_damaged"
-        ) from None
+        raise _broken(file, "xlsx_damaged", {"reason": str(exc)}) from None
     _check_members(infos, limits, file)
     return {i.filename: i for i in infos}
 
@@ -590,7 +509,7 @@ def check_sheet(path: Path, sheet: SheetInfo, limits: XlsxLimits = XlsxLimits())
         infos = _zip_infos(fh, size, limits, file)
         info = infos.get(sheet.part)
         if info is None:
-            raise _broken(file, f"is damaged: part '{sheet.part}' is missing", "xlsx_damaged", sheet.name)
+            raise _broken(file, "xlsx_part_missing", {"part": sheet.part}, sheet.name)
         try:
             scanner = _scan(fh, info, file, sheet.name, limits, exact=False)
             rows, cols = scanner.extent_bound()
@@ -672,10 +591,7 @@ class _SheetScanner:
         cut = self._cut(buf)
         self.carry = buf[cut:]
         if len(self.carry) > self.limits.max_cell_bytes:
-            raise self._hostile(
-                f"has a single XML element larger than {self.limits.max_cell_bytes // MiB} MB; refused",
-                "xlsx_huge_cell",
-            )
+            raise self._hostile("xlsx_huge_cell", {"limit_mb": self.limits.max_cell_bytes // MiB})
         self._block(buf[:cut])
 
     def _cut(self, buf: bytes) -> int:
@@ -788,11 +704,12 @@ class _SheetScanner:
     def _check_extent(self, rows: int, cols: int) -> None:
         lim = self.limits
         if rows > lim.max_sheet_rows or cols > lim.max_sheet_cols or rows * cols > lim.max_sheet_cells:
-            raise self._hostile(
-                f"has cells spanning A1:{col_letters(cols)}{rows} ({rows * cols:,} cells, limit "
-                f"{lim.max_sheet_cells:,}); refused. Delete the stray far-away cells and save again.",
-                "xlsx_huge_extent",
-            )
+            params = {
+                "ref": f"A1:{col_letters(cols)}{rows}",
+                "cells": f"{rows * cols:,}",
+                "limit": f"{lim.max_sheet_cells:,}",
+            }
+            raise self._hostile("xlsx_huge_extent", params)
 
     def extent_bound(self) -> tuple[int, int]:
         """(rows, cols) no cell lies beyond; exact unless the fast path skipped near cells."""
@@ -808,11 +725,8 @@ class _SheetScanner:
         rows, cols = shape
         lim = self.limits
         if rows * cols > lim.max_sheet_cells or rows > lim.max_sheet_rows or cols > lim.max_sheet_cols:
-            raise self._hostile(
-                f"claims {ref} ({rows * cols:,} cells, limit {lim.max_sheet_cells:,}); refused. "
-                "Copy the data into a new sheet and save again.",
-                "xlsx_huge_dimension",
-            )
+            params = {"ref": ref, "cells": f"{rows * cols:,}", "limit": f"{lim.max_sheet_cells:,}"}
+            raise self._hostile("xlsx_huge_dimension", params)
 
     def _merges(self, block: bytes) -> None:
         for m in self.re_merge.finditer(block):
@@ -822,15 +736,25 @@ class _SheetScanner:
                 continue
             self.merged += shape[0] * shape[1]
             if self.merged > self.limits.max_merged_cells:
-                raise self._hostile(
-                    f"merges {ref} ({shape[0] * shape[1]:,} cells; merged total limit "
-                    f"{self.limits.max_merged_cells:,}); refused. Unmerge the cells and save again.",
-                    "xlsx_huge_merge",
-                )
+                params = {
+                    "ref": ref,
+                    "cells": f"{shape[0] * shape[1]:,}",
+                    "limit": f"{self.limits.max_merged_cells:,}",
+                }
+                raise self._hostile("xlsx_huge_merge", params)
 
     def _formulas(self, block: bytes) -> None:
         for m in self.re_formula.finditer(block):
-            start = max(block.rfind(self.c_open_sp, 0, m.start()), block.rfind(self.c_open_gt, 0, m.start()))
+            # The cell's start tag is just before its <f>: look there first. Searching back to the
+            # block start for every formula (b"<c>" is rarely present) made big sheets quadratic.
+            near = max(0, m.start() - _CELL_TAG_WINDOW)
+            start = max(
+                block.rfind(self.c_open_sp, near, m.start()), block.rfind(self.c_open_gt, near, m.start())
+            )
+            if start < 0 < near:
+                start = max(
+                    block.rfind(self.c_open_sp, 0, m.start()), block.rfind(self.c_open_gt, 0, m.start())
+                )
             if start < 0:
                 continue  # an <f> outside any cell is not a cell formula
             end = block.find(self.c_close, m.end())
@@ -872,5 +796,5 @@ class _SheetScanner:
             seconds=seconds,
         )
 
-    def _hostile(self, message: str, code: str) -> HostileFileError:
-        return _hostile(self.file, message, code, self.sheet)
+    def _hostile(self, code: str, params: Mapping[str, object] | None = None) -> HostileFileError:
+        return _hostile(self.file, code, params, self.sheet)

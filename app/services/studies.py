@@ -7,6 +7,7 @@ from pathlib import Path
 
 from app.core.domain import Study
 from app.core.errors import InputError, Problem, StudyError
+from app.core.messages import problem
 from app.services.calculation import StudyResult, calculate_study
 from app.services.context import AppContext
 
@@ -30,9 +31,9 @@ def load_study(path: Path | str) -> LoadedStudy:
     """Read a study file (a study workbook today; project files come with the document layer)."""
     path = Path(path)
     if not path.exists():
-        raise InputError(Problem(f"{path}: no such file", code="file.missing", file=str(path)))
+        raise InputError(problem("file.missing", {"path": str(path)}, file=str(path)))
     if path.is_dir():
-        raise InputError(Problem(f"{path} is a folder, not a study file", code="file.folder", file=str(path)))
+        raise InputError(problem("file.folder", {"path": str(path)}, file=str(path)))
     suffix = path.suffix.lower()
     if suffix in WORKBOOK_SUFFIXES:
         from app.io.study_workbook import read_study_workbook
@@ -40,20 +41,8 @@ def load_study(path: Path | str) -> LoadedStudy:
         result = read_study_workbook(path)
         return LoadedStudy(result.study, path, result.locate)
     if suffix == ".xls":
-        raise InputError(
-            Problem(
-                "old .xls workbooks are not read; save the file as .xlsx (Excel 2007+)",
-                code="file.xls",
-                file=path.name,
-            )
-        )
-    raise InputError(
-        Problem(
-            f"unknown study file type '{path.suffix}'; expected a study workbook (.xlsx)",
-            code="file.type",
-            file=path.name,
-        )
-    )
+        raise InputError(problem("file.xls", file=path.name))
+    raise InputError(problem("file.type", {"suffix": path.suffix}, file=path.name))
 
 
 def save_study(study: Study, path: Path) -> None:

@@ -155,8 +155,8 @@ def test_a_line_without_factor_is_a_warning_not_a_silent_zero() -> None:
         ((line("1", 1, "kg"), line("1", 2, "kg")), "line.duplicate_id"),
         ((line("1", 1, "kg", parent="9"),), "line.missing_parent"),
         ((line("a", 1, "kg", parent="b"), line("b", 1, "kg", parent="a")), "line.loop"),
-        ((line("a", 1, "kg", parent="a"),), "line.loop"),
-        ((line("1", 1, "ton", factor_value=1.0, factor_unit="kg"),), "unit.ambiguous"),
+        ((line("a", 1, "kg", parent="a"),), "line.own_parent"),
+        ((line("1", 1, "ton", factor_value=1.0, factor_unit="kg"),), "line.unit"),  # detail: unit.ambiguous
         ((line("1", 1, "kg", factor_value=1.0, factor_unit="kWh"),), "line.unit_mismatch"),
         ((line("1", -1, "kg"),), "line.quantity"),
         ((line("1", 1, "kg", allocation=0.0),), "line.allocation"),

@@ -86,6 +86,23 @@ class FakePrompter:
         self.messages.append(("error", title, text))
 
 
+@pytest.fixture(autouse=True)
+def ui_language(qapp) -> Iterator:
+    """Every GUI test starts in English; ``ui_language("zh_CN")`` switches (translators + locale)."""
+    from app.gui.i18n import install_language
+
+    installed = [install_language("en")]
+
+    def switch(setting: str, folder: Path | None = None):
+        installed[-1].uninstall()
+        installed.append(install_language(setting, folder))
+        return installed[-1]
+
+    yield switch
+    installed[-1].uninstall()
+    install_language("en")
+
+
 @pytest.fixture
 def library() -> FakeLibrary:
     return FakeLibrary(LIBRARY)

@@ -30,11 +30,14 @@ def raw_model(bridge, library) -> InventoryModel:
     return InventoryModel(bridge, Stage.RAW_MATERIALS, FactorCatalog(library))
 
 
-def test_headers_are_bilingual(raw_model) -> None:
-    text = raw_model.headerData(COLUMN_INDEX["quantity"], Qt.Orientation.Horizontal)
-    assert text == "Quantity\n数量"
+def test_headers_follow_the_ui_language(raw_model, ui_language) -> None:
+    quantity = COLUMN_INDEX["quantity"]
+    assert raw_model.headerData(quantity, Qt.Orientation.Horizontal) == "Quantity"
     eol = InventoryModel(raw_model.bridge, Stage.END_OF_LIFE, raw_model.catalog)
-    assert "处置比例" in eol.headerData(COLUMN_INDEX["allocation"], Qt.Orientation.Horizontal)
+    assert eol.headerData(COLUMN_INDEX["allocation"], Qt.Orientation.Horizontal) == "Route share"
+    ui_language("zh_CN")
+    assert raw_model.headerData(quantity, Qt.Orientation.Horizontal) == "数量"
+    assert eol.headerData(COLUMN_INDEX["allocation"], Qt.Orientation.Horizontal) == "处置比例"
 
 
 def test_tree_shape_follows_parent_ids(raw_model) -> None:

@@ -340,3 +340,17 @@ def test_legit_sheet_without_cell_refs_passes(tmp_path: Path) -> None:
     scan = guard_xlsx(path).scans["Inventory"]
     assert (scan.max_row, scan.max_col) == (100, 6)
     assert scan.uncached_count == 100 and scan.uncached_formulas[0] == "?"
+
+
+def test_a_formula_far_from_its_cell_tag_is_still_located(tmp_path: Path) -> None:
+    """The cell tag is looked for near its <f> first; a longer gap falls back to the full search."""
+    gap = " " * 3000  # whitespace inside the start tag, longer than the near window
+    body = (
+        '<dimension ref="A1:B2"/><sheetData><row r="1"><c r="A1"><v>2</v></c>'
+        f'<c r="B1"{gap}><f>A1*2</f></c></row>'
+        '<row r="2"><c r="A2"><f>A1+1</f></c><c r="B2"><f>A2+1</f><v>4</v></c></row></sheetData>'
+    )
+    path = hf.write_book(tmp_path / "far.xlsx", hf.Book([hf.Sheet("Inventory", body)]))
+    scan = guard_xlsx(path).scans["Inventory"]
+    assert scan.uncached_formulas == ["B1", "A2"]
+    assert scan.formulas == 3
