@@ -15,6 +15,7 @@ from pathlib import Path
 
 from app.core.domain import STAGES, Stage, Study
 from app.core.errors import InputError, Problem
+from app.core.messages import Message, problem
 from app.services.context import AppContext
 
 log = logging.getLogger("pcf_workbench")
@@ -87,17 +88,9 @@ def _load_or_new(into: Path, plan) -> tuple[Study, bool]:
     if into.exists():
         return load_study(into).study, False
     if into.suffix.lower() not in WORKBOOK_SUFFIXES:
-        raise InputError(
-            Problem(
-                f"{into}: no such study; a new study is created only as a workbook (.xlsx)",
-                code="file.missing",
-                file=str(into),
-            )
-        )
+        raise InputError(problem("bom.no_study", {"path": str(into)}, file=str(into)))
     if not into.parent.is_dir():
-        raise InputError(
-            Problem(f"{into.parent}: no such folder", code="file.folder_missing", file=str(into))
-        )
+        raise InputError(problem("template.no_folder", {"path": str(into.parent)}, file=str(into)))
     return new_study_for(plan), True
 
 
@@ -120,7 +113,7 @@ def run_import(args: argparse.Namespace, ctx: AppContext) -> int:
     if table.errors:
         raise InputError(table.errors + table.warnings)
     if not table.rows:
-        raise InputError(Problem("the BOM has no rows under its header", code="bom.empty", file=table.file))
+        raise InputError(problem("bom.empty", file=table.file))
     plan = plan_bom(table, Stage(args.stage), args.bom_id)
     study, created = _load_or_new(args.into, plan)
     library = _library(ctx)
@@ -137,9 +130,11 @@ def run_import(args: argparse.Namespace, ctx: AppContext) -> int:
     for key, factor_id in list(choices.items()):
         match = matches[key]
         if factor_id and not _known(factor_id, study, library):
-            warnings.append(Problem(f"material '{key}': factor '{factor_id}' (from {match.remembered_origin or 'a suggestion'}) "
-                                    "is not in the library; left without factor", code="bom.factor_unknown",
-                                    file=table.file, severity="warning", params={"factor_id": factor_id}))  # fmt: skip
+            origin = {"": Message("bom.origin_suggestion"), "memory": Message("bom.origin_memory")}.get(
+                match.remembered_origin, match.remembered_origin
+            )
+            unknown = {"material": key, "factor_id": factor_id, "origin": origin}
+            warnings.append(problem("bom.factor_unknown", unknown, file=table.file, severity="warning"))
             choices[key] = None
         elif factor_id and not match.remembered and match.best is not None:
             notes[key] = f"factor suggested (confidence {match.best.confidence:.2f}), not confirmed"
@@ -232,8 +227,8 @@ def run_memory_import(args: argparse.Namespace, ctx: AppContext) -> int:
     unknown = [r for r in rows if get is not None and get(r.factor_id) is None]
     if unknown:
         raise InputError([
-            Problem(f"factor '{r.factor_id}' is not in the factor library", code="bom.factor_unknown",
-                    file=args.file.name, row=r.row, column="factor_id", params={"factor_id": r.factor_id})
+            problem("bom.mapping_factor_unknown", {"factor_id": r.factor_id}, file=args.file.name, row=r.row,
+                    column="factor_id")
             for r in unknown
         ])  # fmt: skip
     memory = MappingMemory()

@@ -26,7 +26,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from app.core.domain import Factor
-from app.core.errors import InputError, Problem, UnitError
+from app.core.errors import InputError, UnitError
+from app.core.messages import problem
 from app.core.progress import NO_PROGRESS, Progress
 from app.core.units import Dimension, parse_unit
 from app.io.atomic import atomic_output
@@ -344,20 +345,10 @@ class MappingMemory:
             data = json.loads(self.path.read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
             raise InputError(
-                Problem(
-                    f"the BOM mapping memory cannot be read ({exc}); move it away to start a new one",
-                    code="bom.memory_unreadable",
-                    file=str(self.path),
-                )
+                problem("bom.memory_unreadable", {"reason": str(exc)}, file=str(self.path))
             ) from None
         if not isinstance(data, dict) or data.get("schema") != MEMORY_SCHEMA:
-            raise InputError(
-                Problem(
-                    "the BOM mapping memory was written by another version; move it away to start a new one",
-                    code="bom.memory_schema",
-                    file=str(self.path),
-                )
-            )
+            raise InputError(problem("bom.memory_schema", file=str(self.path)))
         out = {}
         for code, item in dict(data.get("mappings", {})).items():
             if isinstance(item, dict) and item.get("factor_id"):

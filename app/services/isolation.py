@@ -15,7 +15,8 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from app.core.errors import HostileFileError, InputError, PcfError, Problem, UnitError
+from app.core.errors import HostileFileError, InputError, PcfError, UnitError
+from app.core.messages import problem
 from app.core.progress import Cancelled, Progress
 
 CHILD_MEMORY_LIMIT = 3 * 1024**3
@@ -66,7 +67,7 @@ def _child(conn, fn: Callable[..., Any], args: tuple) -> None:
         conn.close()
 
 
-def run_isolated(progress: Progress, fn: Callable[..., Any], *args: Any, what: str = "the file") -> Any:
+def run_isolated(progress: Progress, fn: Callable[..., Any], *args: Any, file: str | None = None) -> Any:
     """``fn(progress, *args)`` in a spawned child; its result, or its InputError, or Cancelled."""
     ctx = multiprocessing.get_context("spawn")
     receiver, sender = ctx.Pipe(duplex=False)
@@ -96,14 +97,7 @@ def run_isolated(progress: Progress, fn: Callable[..., Any], *args: Any, what: s
                     continue
                 break
         proc.join(5)
-        raise InputError(
-            Problem(
-                f"reading {what} made the reader crash (exit code {proc.exitcode}); the file was refused. "
-                "Open it in Excel, WPS or LibreOffice and save it again",
-                code="bom.reader_crashed",
-                params={"exit_code": proc.exitcode},
-            )
-        )
+        raise InputError(problem("bom.reader_crashed", {"exit_code": proc.exitcode}, file=file))
     finally:
         receiver.close()
         if proc.is_alive():

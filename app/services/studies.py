@@ -52,14 +52,7 @@ def save_study(study: Study, path: Path) -> None:
     """
     path = Path(path)
     if path.suffix.lower() not in WORKBOOK_SUFFIXES:
-        raise InputError(
-            Problem(
-                f"cannot save a study as '{path.suffix}'; use a study workbook (.xlsx)",
-                code="file.type",
-                file=path.name,
-                params={"suffix": path.suffix},
-            )
-        )
+        raise InputError(problem("file.write_type", {"suffix": path.suffix}, file=path.name))
     from app.io.study_template import write_study_workbook
 
     write_study_workbook(study, path)

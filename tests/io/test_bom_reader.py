@@ -132,11 +132,14 @@ def test_problems_are_reported_per_cell_and_never_imported_as_zero(tmp_path: Pat
         (6, "D", "unit.ambiguous", "error"),
         (7, "C", "cell.not_a_number", "error"),
         (8, "C", "cell.not_a_number", "error"),
-        (9, "D", "unit.mixed", "warning"),
+        (9, "D", "unit.mixed_material", "warning"),  # one code in two kinds of unit
         (10, "C", "cell.missing", "error"),
     }
     assert all(p.sheet == "BOM" and p.file == "problems.xlsx" for p in table.problems)
     assert "decimal comma" in next(p.message for p in table.problems if p.row == 8)
+    messages = {p.row: p.message for p in table.problems}
+    assert messages[7].startswith("quantity: expected a number, got ")
+    assert messages[10] == "the quantity is missing"
     # only the readable rows are imported; nothing became 0 or NaN
     assert [(r.row, r.quantity) for r in table.rows] == [(2, 2.0), (4, 1.5), (9, 4.0)]
     assert all(math.isfinite(r.quantity) and r.quantity > 0 for r in table.rows)

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.core.errors import InputError, Problem
+from app.core.errors import InputError
+from app.core.messages import problem
 from app.core.progress import NO_PROGRESS, Progress
 from app.io.bom.grid import BomSource, Grid, SheetEntry, list_sheets, read_grid
 from app.io.bom.header import FIELDS, ColumnGuess, HeaderGuess, detect_header, with_mapping
@@ -43,16 +44,10 @@ def header_for(
     """The detected header (``header_row`` is 1-based, as the user sees it); raises InputError."""
     guess = detect_header(grid.rows, grid.merges, None if header_row is None else header_row - 1)
     if guess is None:
+        where = {"file": grid.file, "sheet": grid.sheet_label, "row": header_row}
         if header_row is not None:
-            message = f"row {header_row} is not a row of the sheet (it has {len(grid.rows)} rows)"
-        else:
-            message = (
-                "no header row found in the first rows (expected column names such as 物料编码, 物料名称, 用量, "
-                "单位 or Material, Description, Quantity, Unit); give the header row explicitly"
-            )
-        raise InputError(
-            Problem(message, code="bom.no_header", file=grid.file, sheet=grid.sheet_label, row=header_row)
-        )
+            raise InputError(problem("bom.no_such_row", {"row": header_row, "rows": len(grid.rows)}, **where))
+        raise InputError(problem("bom.no_header", **where))
     return with_mapping(guess, mapping) if mapping else guess
 
 

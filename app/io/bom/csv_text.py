@@ -23,7 +23,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from app.core.errors import HostileFileError, InputError, Problem
+from app.core.errors import HostileFileError, InputError
+from app.core.messages import problem
 
 MAX_CSV_BYTES = 100 * 2**20
 MAX_CSV_ROWS = 1_048_576
@@ -66,13 +67,7 @@ def decode_csv(data: bytes, file: str) -> CsvText:
     if by_nuls:
         return CsvText(_strict(data, by_nuls, file), by_nuls)
     if b"\x00" in data:
-        raise InputError(
-            Problem(
-                "the file holds NUL bytes but is not UTF-16 text; is it really a CSV export?",
-                code="bom.csv_binary",
-                file=file,
-            )
-        )
+        raise InputError(problem("bom.csv_binary", file=file))
     try:
         return CsvText(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
@@ -80,30 +75,15 @@ def decode_csv(data: bytes, file: str) -> CsvText:
     try:
         return CsvText(data.decode("gb18030"), "gb18030")
     except UnicodeDecodeError as exc:
-        raise InputError(
-            Problem(
-                f"the CSV is neither UTF-8, UTF-16 nor GBK/GB18030 text (bad byte at position {exc.start}); "
-                "save it again as 'CSV UTF-8'",
-                code="bom.csv_encoding",
-                file=file,
-                params={"position": exc.start},
-            )
-        ) from None
+        raise InputError(problem("bom.csv_encoding", {"position": exc.start}, file=file)) from None
 
 
 def _strict(data: bytes, encoding: str, file: str) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
-        raise InputError(
-            Problem(
-                f"the CSV says it is {encoding.upper()} but is not valid {encoding.upper()} "
-                f"(bad byte at position {exc.start}); save it again as 'CSV UTF-8'",
-                code="bom.csv_encoding",
-                file=file,
-                params={"encoding": encoding, "position": exc.start},
-            )
-        ) from None
+        bad = {"encoding": encoding.upper(), "position": exc.start}
+        raise InputError(problem("bom.csv_bad_encoding", bad, file=file)) from None
 
 
 def detect_separator(lines: list[str]) -> str:
@@ -157,30 +137,15 @@ def split_csv(text: str, file: str) -> tuple[list[list[str]], str, bool]:
         for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
             if len(rows) >= MAX_CSV_ROWS:
                 raise HostileFileError(
-                    Problem(
-                        f"the CSV has more than {MAX_CSV_ROWS:,} rows",
-                        code="bom.csv_too_many_rows",
-                        file=file,
-                        params={"rows": MAX_CSV_ROWS},
-                    )
+                    problem("bom.csv_too_many_rows", {"rows": f"{MAX_CSV_ROWS:,}"}, file=file)
                 )
             if len(row) > MAX_CSV_COLS:
+                fields = {"row": len(rows) + 1, "fields": f"{len(row):,}", "limit": f"{MAX_CSV_COLS:,}"}
                 raise HostileFileError(
-                    Problem(
-                        f"row {len(rows) + 1} has {len(row):,} fields (limit {MAX_CSV_COLS:,})",
-                        code="bom.csv_too_many_columns",
-                        file=file,
-                        row=len(rows) + 1,
-                    )
+                    problem("bom.csv_too_many_columns", fields, file=file, row=len(rows) + 1)
                 )
             rows.append(row)
     except csv.Error as exc:
-        raise InputError(
-            Problem(
-                f"the CSV cannot be split into fields near row {len(rows) + 1}: {exc}",
-                code="bom.csv_malformed",
-                file=file,
-                row=len(rows) + 1,
-            )
-        ) from None
+        near = {"row": len(rows) + 1, "reason": str(exc)}
+        raise InputError(problem("bom.csv_malformed", near, file=file, row=len(rows) + 1)) from None
     return rows, delimiter, uses_decimal_comma(rows, delimiter)

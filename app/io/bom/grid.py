@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.core.errors import HostileFileError, InputError, Problem
+from app.core.messages import problem
 from app.core.progress import NO_PROGRESS, Progress
 from app.io.bom.csv_text import MAX_CSV_BYTES, CsvText, decode_csv, split_csv
 from app.io.xlsx_guard import XlsxLimits, check_sheet, inspect_xlsx
@@ -95,28 +96,15 @@ def _kind(path: Path) -> str:
     if suffix in CSV_SUFFIXES:
         return "csv"
     if suffix == ".xls":
-        raise InputError(
-            Problem(
-                "old .xls workbooks are not read; open the export in Excel or WPS and save it as .xlsx",
-                code="bom.xls",
-                file=path.name,
-            )
-        )
-    raise InputError(
-        Problem(
-            f"unknown BOM file type '{path.suffix}'; expected an Excel workbook (.xlsx) or a CSV file (.csv)",
-            code="bom.file_type",
-            file=path.name,
-            params={"suffix": path.suffix},
-        )
-    )
+        raise InputError(problem("bom.xls", file=path.name))
+    raise InputError(problem("bom.file_type", {"suffix": path.suffix}, file=path.name))
 
 
 def _exists(path: Path) -> None:
     if not path.exists():
-        raise InputError(Problem(f"{path}: no such file", code="file.missing", file=str(path)))
+        raise InputError(problem("file.missing", {"path": str(path)}, file=str(path)))
     if path.is_dir():
-        raise InputError(Problem(f"{path} is a folder, not a BOM file", code="file.folder", file=str(path)))
+        raise InputError(problem("bom.folder", {"path": str(path)}, file=str(path)))
 
 
 def list_sheets(path: Path | str, limits: XlsxLimits | None = None) -> BomSource:
@@ -149,17 +137,11 @@ def read_grid(
 def _read_csv_grid(path: Path, progress: Progress) -> Grid:
     size = path.stat().st_size
     if size > MAX_CSV_BYTES:
-        raise HostileFileError(
-            Problem(
-                f"the CSV file is {size / 2**20:,.0f} MB; BOM files are limited to {MAX_CSV_BYTES // 2**20} MB",
-                code="bom.csv_too_big",
-                file=path.name,
-                params={"mb": size // 2**20},
-            )
-        )
-    progress.step(0, 3, f"Decoding {path.name}…")
+        too_big = {"size_mb": f"{size / 2**20:,.0f}", "limit_mb": MAX_CSV_BYTES // 2**20}
+        raise HostileFileError(problem("bom.csv_too_big", too_big, file=path.name))
+    progress.step(0, 3, "")  # no text: the window's dialog says what is read, in the UI language
     text: CsvText = decode_csv(path.read_bytes(), path.name)
-    progress.step(1, 3, f"Splitting {path.name}…")
+    progress.step(1, 3, "")
     rows, delimiter, decimal_comma = split_csv(text.text, path.name)
     progress.step(2, 3, "")
     return Grid(
@@ -174,33 +156,20 @@ def _read_csv_grid(path: Path, progress: Progress) -> Grid:
 
 
 def _read_xlsx_grid(path: Path, sheet: str | None, limits: XlsxLimits, progress: Progress) -> Grid:
-    progress.step(0, 3, f"Checking {path.name}…")
+    progress.step(0, 3, "")
     info = inspect_xlsx(path, limits)
     worksheets = [s for s in info.sheets if s.kind == "worksheet"]
     if sheet is None:
         chosen = next((s for s in worksheets if s.state == "visible"), None)
         if chosen is None:
-            raise InputError(
-                Problem(
-                    "every sheet of the workbook is hidden; unhide the BOM sheet or name it explicitly",
-                    code="bom.all_hidden",
-                    file=path.name,
-                )
-            )
+            raise InputError(problem("bom.all_hidden", file=path.name))
     else:
         chosen = info.sheet(sheet)
         if chosen is None or chosen.kind != "worksheet":
-            names = ", ".join(repr(s.name) for s in worksheets) or "none"
-            raise InputError(
-                Problem(
-                    f"the workbook has no sheet '{sheet}' (sheets: {names})",
-                    code="bom.no_such_sheet",
-                    file=path.name,
-                    params={"sheet": sheet},
-                )
-            )
+            names = ", ".join(repr(s.name) for s in worksheets) or "—"
+            raise InputError(problem("bom.no_such_sheet", {"sheet": sheet, "sheets": names}, file=path.name))
     scan = check_sheet(path, chosen, limits)
-    progress.step(1, 3, f"Reading sheet '{chosen.name}'…")
+    progress.step(1, 3, "")
     import python_calamine  # deferred: only needed when a workbook is actually read
 
     try:
@@ -213,34 +182,18 @@ def _read_xlsx_grid(path: Path, sheet: str | None, limits: XlsxLimits, progress:
         finally:
             workbook.close()
     except python_calamine.CalamineError as exc:
-        raise InputError(
-            Problem(f"the workbook cannot be read: {exc}", code="bom.unreadable", file=path.name)
-        ) from None
+        raise InputError(problem("workbook.unreadable", {"reason": str(exc)}, file=path.name)) from None
     progress.step(2, 3, "")
     problems: list[Problem] = []
     hidden = chosen.state != "visible"
     if hidden:
+        hidden_sheet = {"sheet": chosen.name}
         problems.append(
-            Problem(
-                f"sheet '{chosen.name}' is hidden; check that it is the BOM you mean to import",
-                code="bom.hidden_sheet",
-                file=path.name,
-                sheet=chosen.name,
-                severity="warning",
-                params={"sheet": chosen.name},
-            )
+            problem("bom.hidden_sheet", hidden_sheet, file=path.name, sheet=chosen.name, severity="warning")
         )
     if scan.uncached_truncated:
-        problems.append(
-            Problem(
-                f"{scan.uncached_count:,} formulas have no cached value (only the first "
-                f"{len(scan.uncached_formulas):,} are located); open and save the file in Excel, WPS or LibreOffice",
-                code="bom.many_uncached",
-                file=path.name,
-                sheet=chosen.name,
-                params={"count": scan.uncached_count},
-            )
-        )
+        many = {"count": f"{scan.uncached_count:,}", "located": f"{len(scan.uncached_formulas):,}"}
+        problems.append(problem("bom.many_uncached", many, file=path.name, sheet=chosen.name))
     return Grid(
         path.name,
         chosen.name,

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.core.errors import InputError, Problem
+from app.core.messages import problem
 from app.io.atomic import atomic_output
 from app.io.bom.grid import read_grid
 from app.io.bom.header import cell_text
@@ -83,19 +84,11 @@ def read_mapping_workbook(path: Path | str) -> list[MappingRow]:
     sheet = next((s.name for s in source.sheets if s.name.strip().casefold() == SHEET.casefold()), None)
     grid = read_grid(path, sheet or source.default_sheet)
     if not grid.rows:
-        raise InputError(Problem("the mapping sheet is empty", code="bom.mapping_empty", file=path.name))
+        raise InputError(problem("bom.mapping_empty", file=path.name))
     columns = {k: c for c, v in enumerate(grid.rows[0]) if (k := _key(cell_text(v)))}
     missing = [k for k in ("material_code", "factor_id") if k not in columns]
     if missing:
-        raise InputError(
-            Problem(
-                "the mapping sheet needs the columns material_code / 物料编码 and factor_id / 因子编号 in row 1",
-                code="bom.mapping_columns",
-                file=path.name,
-                sheet=grid.sheet_label,
-                row=1,
-            )
-        )
+        raise InputError(problem("bom.mapping_columns", file=path.name, sheet=grid.sheet_label, row=1))
     problems: list[Problem] = []
     out: list[MappingRow] = []
     for r, row in enumerate(grid.rows[1:], start=2):
@@ -108,15 +101,7 @@ def read_mapping_workbook(path: Path | str) -> list[MappingRow]:
         if not code and not factor_id:
             continue
         if not code or not factor_id:
-            problems.append(
-                Problem(
-                    "a mapping needs both a material code and a factor id",
-                    code="bom.mapping_incomplete",
-                    file=path.name,
-                    sheet=grid.sheet_label,
-                    row=r,
-                )
-            )
+            problems.append(problem("bom.mapping_incomplete", file=path.name, sheet=grid.sheet_label, row=r))
             continue
         out.append(MappingRow(code, factor_id, get("material_name"), get("factor_name"), get("updated"), r))
     if problems:

@@ -19,6 +19,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from app.core.errors import Problem, UnitError
+from app.core.messages import CodedError, Message, problem
 from app.core.numbers import NumberFormatError, parse_number_text
 from app.core.progress import NO_PROGRESS, Progress
 from app.core.units import Dimension, parse_unit
@@ -81,11 +82,18 @@ class BomTable:
 FAILED = object()  # a cell already reported (e.g. a formula without a cached value)
 
 
-class _Bad(Exception):
-    def __init__(self, message: str, code: str, params: dict[str, object] | None = None) -> None:
-        super().__init__(message)
-        self.code = code
-        self.params = params or {}
+class CellError(CodedError):
+    """A cell that cannot be read without guessing (catalog code + params; reported, never raised out)."""
+
+
+# What a number is, for "quantity: expected a number …" (a catalog message, so it is translated).
+WHAT = {
+    "quantity": Message("bom.what.quantity"),
+    "quantity_base": Message("bom.what.denominator"),
+    "loss_rate": Message("bom.what.loss_rate"),
+    "net_weight": Message("bom.what.net_weight"),
+    "gross_weight": Message("bom.what.gross_weight"),
+}
 
 
 class _Reader:
@@ -115,18 +123,23 @@ class _Reader:
         return f"{col.letter} ({col.header})" if col else key
 
     def add(
-        self, r: int, key: str | None, message: str, code: str, severity: str = "error", **params
+        self,
+        r: int,
+        code: str,
+        params: dict[str, object] | None = None,
+        *,
+        key: str | None = None,
+        severity: str = "error",
     ) -> None:
         self.problems.append(
-            Problem(
-                message,
-                code=code,
+            problem(
+                code,
+                params or {},
                 file=self.grid.file,
                 sheet=self.grid.sheet_label,
                 row=r + 1,
                 column=self.column_label(key) if key else None,
                 severity=severity,
-                params=params,
             )
         )
         if severity != "warning" and key is not None:
@@ -137,39 +150,40 @@ class _Reader:
         if c is None or c >= len(row):
             return ""
         if self.grid.uncached and (r, c) in self.grid.uncached:
-            raise _Bad(
-                "formula without a cached value (the file was saved by a program that does not calculate); "
-                "open and save it in Excel, WPS or LibreOffice, or type the value",
-                "cell.uncached_formula",
-            )
+            raise CellError("cell.uncached_formula")
         value = row[c]
         return "" if value is None else value
 
-    def number(self, value: Cell, what: str) -> tuple[float, bool]:
-        """(value, was text) of a numeric cell; raises _Bad."""
+    def number(self, value: Cell, key: str) -> tuple[float, bool]:
+        """(value, was text) of a numeric cell of the field ``key``; raises CellError."""
+        what = WHAT[key]
         if type(value) is float or type(value) is int:
             if not math.isfinite(value):
-                raise _Bad(f"{what}: expected a number, got {value}", "cell.not_a_number")
+                detail = Message("number.not_finite", {"value": value})
+                raise CellError("cell.not_a_number", {"what": what, "detail": detail})
             return float(value), False
         if isinstance(value, bool):
-            raise _Bad(f"{what}: expected a number, got a logical value", "cell.not_a_number")
+            detail = Message("number.logical", {"text": str(value).upper()})
+            raise CellError("cell.not_a_number", {"what": what, "detail": detail})
         if not isinstance(value, str):
-            raise _Bad(
-                f"{what}: expected a number, got a date/time ({value}); format the cell as a number",
-                "cell.not_a_number",
-            )
-        return self.number_text(value, what), True
+            detail = Message("number.date", {"text": str(value)})
+            raise CellError("cell.not_a_number", {"what": what, "detail": detail})
+        return self.number_text(value, key), True
 
-    def number_text(self, text: str, what: str) -> float:
+    def number_text(self, text: str, key: str) -> float:
         s = unicodedata.normalize("NFKC", text).strip()
         if self.grid.decimal_comma and _DECIMAL_COMMA_NUMBER.match(s):
             s = re.sub(r"[.\s\u00a0']", "", s).replace(",", ".")
         try:
             result = parse_number_text(s)
         except NumberFormatError as exc:
-            raise _Bad(f"{what}: {exc}", "cell.not_a_number", {"text": text}) from None
+            detail = exc.as_message()
+            raise CellError(
+                "cell.not_a_number", {"what": WHAT[key], "detail": detail, "text": text}
+            ) from None
         if not math.isfinite(result):
-            raise _Bad(f"{what}: expected a finite number, got '{text}'", "cell.not_a_number")
+            detail = Message("number.not_finite_text", {"text": text})
+            raise CellError("cell.not_a_number", {"what": WHAT[key], "detail": detail})
         return result
 
 
@@ -198,28 +212,17 @@ def _parse_rows(grid: Grid, header: HeaderGuess, progress: Progress) -> BomTable
     m = rd.mapping
     for key in ("quantity", "unit"):
         if key not in m and not (key == "unit" and _quantity_unit_hint(header)):
+            field_label = {"field": key, "en": FIELD_BY_KEY[key].label_en, "zh": FIELD_BY_KEY[key].label_zh}
             rd.problems.append(
-                Problem(
-                    f"no column is mapped to '{FIELD_BY_KEY[key].label_en}' ({FIELD_BY_KEY[key].label_zh})",
-                    code="bom.missing_column",
-                    file=grid.file,
-                    sheet=grid.sheet_label,
-                    row=header.last_row + 1,
-                    params={"field": key},
-                )
-            )
+                problem("bom.missing_column", field_label, file=grid.file, sheet=grid.sheet_label,
+                        row=header.last_row + 1)
+            )  # fmt: skip
     if "code" not in m and "name" not in m:
         rd.problems.append(
-            Problem(
-                "no column is mapped to the material code or name (物料编码 / 物料名称)",
-                code="bom.missing_column",
-                file=grid.file,
-                sheet=grid.sheet_label,
-                row=header.last_row + 1,
-                params={"field": "code"},
-            )
-        )
-    if any(p.code == "bom.missing_column" for p in rd.problems):
+            problem("bom.missing_code_column", {"field": "code"}, file=grid.file, sheet=grid.sheet_label,
+                    row=header.last_row + 1)
+        )  # fmt: skip
+    if any(p.code in ("bom.missing_column", "bom.missing_code_column") for p in rd.problems):
         return _table(grid, header, [], rd, "flat")
     parsed: list[tuple[int, tuple]] = []
     fast = _FastRows(rd)
@@ -414,7 +417,7 @@ class _FastRows:
                 if level is _SLOW:
                     try:
                         level = _level(lv, outline)
-                    except _Bad:
+                    except CellError:
                         level = None
                     self.levels[lv] = level  # type: ignore[assignment]
                 if level is None:
@@ -436,9 +439,9 @@ def _parse_row(rd: _Reader, r: int, row: list[Cell]) -> tuple | None:
         nonlocal ok
         try:
             return rd.raw(r, row, key)
-        except _Bad as bad:
+        except CellError as bad:
             ok = False
-            rd.add(r, key, str(bad), bad.code, **bad.params)
+            rd.add(r, bad.code, bad.params, key=key)
             return FAILED
 
     raw_name = get("name")
@@ -452,7 +455,7 @@ def _parse_row(rd: _Reader, r: int, row: list[Cell]) -> tuple | None:
     if label in SUMMARY_WORDS or values["name"].casefold() in SUMMARY_WORDS:  # type: ignore[union-attr]
         return None
     if not values["code"] and not values["name"]:
-        rd.add(r, "code" if "code" in m else "name", "the row has no material code or name", "cell.missing")
+        rd.add(r, "bom.row_unnamed", key="code" if "code" in m else "name")
         return None
     ok = _quantity_and_unit(rd, r, row, get, values) and ok
     ok = _loss_rate(rd, r, get, values) and ok
@@ -464,9 +467,9 @@ def _parse_row(rd: _Reader, r: int, row: list[Cell]) -> tuple | None:
             return None
         try:
             values["level"] = _level(raw_level, rd.outline)
-        except _Bad as bad:
+        except CellError as bad:
             ok = False
-            rd.add(r, "level", str(bad), bad.code, **bad.params)
+            rd.add(r, bad.code, bad.params, key="level")
     if not ok:
         return None
     return (values["indent"], values["name"], values["code"], values["spec"], values["quantity"], values["unit"],
@@ -480,14 +483,7 @@ def _text(value: Cell) -> str:
 
 def _code_text(rd: _Reader, r: int, value: Cell) -> str:
     if isinstance(value, float) and value.is_integer() and abs(value) >= 1e15:
-        rd.add(
-            r,
-            "code",
-            f"the code {value:.0f} is stored as a number, so Excel may have changed its last digits; "
-            "format the code column as text in the ERP export",
-            "cell.code_number",
-            "warning",
-        )
+        rd.add(r, "bom.code_number", {"code": f"{value:.0f}"}, key="code", severity="warning")
     return cell_text(value)
 
 
@@ -501,7 +497,7 @@ def _quantity_and_unit(rd: _Reader, r: int, row: list[Cell], get, values: dict[s
     if raw_q is FAILED:
         pass
     elif _is_empty(raw_q):
-        rd.add(r, "quantity", "the quantity is missing", "cell.missing")
+        rd.add(r, "cell.missing", {"what": WHAT["quantity"]}, key="quantity")
         ok = False
     else:
         if isinstance(raw_q, str) and (match := _INLINE_UNIT.match(raw_q)):
@@ -509,12 +505,12 @@ def _quantity_and_unit(rd: _Reader, r: int, row: list[Cell], get, values: dict[s
         try:
             quantity, as_text = rd.number(raw_q, "quantity")
             if as_text and not rd.grid.from_text and not inline_unit:
-                rd.add(r, "quantity", f"the quantity '{raw_q}' is stored as text; it was read as a number",
-                       "cell.text_number", "warning", text=str(raw_q))  # fmt: skip
+                text_params = {"what": WHAT["quantity"], "text": str(raw_q)}
+                rd.add(r, "cell.text_number", text_params, key="quantity", severity="warning")
             if quantity < 0:
-                raise _Bad(f"the quantity must be ≥ 0, got {cell_text(quantity)}", "cell.negative")
-        except _Bad as bad:
-            rd.add(r, "quantity", str(bad), bad.code, **bad.params)
+                raise CellError("cell.negative", {"what": WHAT["quantity"], "value": cell_text(quantity)})
+        except CellError as bad:
+            rd.add(r, bad.code, bad.params, key="quantity")
             ok = False
             quantity = None
     if quantity is not None and "quantity_base" in rd.mapping:
@@ -523,12 +519,12 @@ def _quantity_and_unit(rd: _Reader, r: int, row: list[Cell], get, values: dict[s
             ok = False
         elif not _is_empty(base):
             try:
-                divisor, _ = rd.number(base, "denominator")
+                divisor, _ = rd.number(base, "quantity_base")
                 if divisor <= 0:
-                    raise _Bad(f"the denominator must be > 0, got {cell_text(divisor)}", "cell.not_positive")
+                    raise CellError("bom.denominator", {"value": cell_text(divisor)})
                 quantity /= divisor
-            except _Bad as bad:
-                rd.add(r, "quantity_base", str(bad), bad.code, **bad.params)
+            except CellError as bad:
+                rd.add(r, bad.code, bad.params, key="quantity_base")
                 ok = False
     unit_code = None if raw_unit_cell is FAILED else _unit(rd, r, raw_unit, inline_unit)
     if unit_code is None:
@@ -542,13 +538,13 @@ def _unit(rd: _Reader, r: int, raw_unit: str, inline_unit: str) -> str | None:
     key = "unit" if "unit" in rd.mapping else "quantity"
     text = raw_unit or inline_unit or (_quantity_unit_hint(rd.header) or "")
     if not text:
-        rd.add(r, key, "the unit is missing", "cell.missing")
+        rd.add(r, "bom.unit_missing", key=key)
         return None
     try:
         unit = parse_unit(text)
     except UnitError as exc:
         p = exc.problems[0]
-        rd.add(r, key if raw_unit else "quantity", p.message, p.code, **p.params)
+        rd.add(r, p.code, p.params, key=key if raw_unit else "quantity")
         return None
     if inline_unit and raw_unit:
         try:
@@ -556,13 +552,10 @@ def _unit(rd: _Reader, r: int, raw_unit: str, inline_unit: str) -> str | None:
         except UnitError:
             other = None
         if other is not unit:
-            rd.add(r, "quantity", f"mixed units: the quantity says '{inline_unit}' but the unit column says "
-                   f"'{raw_unit}'; keep the unit in the unit column only", "unit.mixed",
-                   inline=inline_unit, unit=raw_unit)  # fmt: skip
+            rd.add(r, "unit.mixed", {"inline": inline_unit, "unit": raw_unit}, key="quantity")
             return None
     elif inline_unit:
-        rd.add(r, "quantity", f"the unit '{inline_unit}' was taken from the quantity cell", "cell.inline_unit",
-               "warning", unit=inline_unit)  # fmt: skip
+        rd.add(r, "bom.inline_unit", {"unit": inline_unit}, key="quantity", severity="warning")
     return unit.code
 
 
@@ -579,23 +572,18 @@ def _loss_rate(rd: _Reader, r: int, get, values: dict[str, object]) -> bool:
     percent_header = bool(col and col.percent)
     try:
         text_percent = isinstance(raw, str) and raw.strip().endswith(("%", "％"))
-        value, as_text = rd.number(raw.strip().rstrip("%％") if text_percent else raw, "loss rate")  # type: ignore[union-attr]
+        value, as_text = rd.number(raw.strip().rstrip("%％") if text_percent else raw, "loss_rate")  # type: ignore[union-attr]
         if text_percent or percent_header:
             value /= 100.0
         elif value >= 1:
-            raise _Bad(
-                f"the loss rate {cell_text(raw)} is ambiguous; write 5% or 0.05, or name the column '损耗率(%)'",
-                "cell.loss_rate_ambiguous",
-            )
+            raise CellError("bom.loss_rate_ambiguous", {"value": cell_text(raw)})
         if as_text and not text_percent and not rd.grid.from_text:
-            rd.add(r, "loss_rate", f"the loss rate '{raw}' is stored as text; it was read as a number",
-                   "cell.text_number", "warning", text=str(raw))  # fmt: skip
+            text_params = {"what": WHAT["loss_rate"], "text": str(raw)}
+            rd.add(r, "cell.text_number", text_params, key="loss_rate", severity="warning")
         if not 0 <= value < 1:
-            raise _Bad(
-                f"the loss rate must be at least 0 and below 100%, got {cell_text(raw)}", "cell.loss_rate"
-            )
-    except _Bad as bad:
-        rd.add(r, "loss_rate", str(bad), bad.code, **bad.params)
+            raise CellError("bom.loss_rate", {"value": cell_text(raw)})
+    except CellError as bad:
+        rd.add(r, bad.code, bad.params, key="loss_rate")
         return False
     values["loss_rate"] = value
     return True
@@ -615,27 +603,26 @@ def _weight(rd: _Reader, r: int, get, values: dict[str, object]) -> bool:
             continue
         col = rd.header.column(rd.mapping[key])
         try:
-            weight, _ = rd.number(raw, FIELD_BY_KEY[key].label_en.lower())
+            weight, _ = rd.number(raw, key)
             if weight < 0:
-                raise _Bad(f"the weight must be ≥ 0, got {cell_text(raw)}", "cell.negative")
-        except _Bad as bad:
-            rd.add(r, key, str(bad), bad.code, **bad.params)
+                raise CellError("cell.negative", {"what": WHAT[key], "value": cell_text(raw)})
+        except CellError as bad:
+            rd.add(r, bad.code, bad.params, key=key)
             return False
         unit_text = _text(get("weight_unit")) if "weight_unit" in rd.mapping else ""
         unit_text = unit_text or (col.unit_hint if col and col.unit_hint else "")
         if not unit_text:
-            rd.add(r, key, "the weight has no unit; map a weight-unit column or name the unit in the header "
-                   "(e.g. '净重(kg)')", "cell.weight_unit_missing")  # fmt: skip
+            rd.add(r, "bom.weight_unit_missing", key=key)
             return False
         try:
             unit = parse_unit(unit_text)
         except UnitError as exc:
             p = exc.problems[0]
-            rd.add(r, "weight_unit" if "weight_unit" in rd.mapping else key, p.message, p.code, **p.params)
+            rd.add(r, p.code, p.params, key="weight_unit" if "weight_unit" in rd.mapping else key)
             return False
         if unit.dimension is not Dimension.MASS:
-            rd.add(r, "weight_unit" if "weight_unit" in rd.mapping else key,
-                   f"the weight unit '{unit_text}' is not a mass", "unit.not_mass", unit=unit_text)  # fmt: skip
+            where = "weight_unit" if "weight_unit" in rd.mapping else key
+            rd.add(r, "bom.weight_not_mass", {"unit": unit_text}, key=where)
             return False
         values["weight_kg"] = weight * unit.to_base
         values["weight_source"] = rd.column_label(key)
@@ -647,7 +634,7 @@ def _level(value: Cell, outline: bool = False) -> int:
     """The level a cell gives; in an outline-numbered column (``1``, ``1.1``, ``1.1.2``) the depth."""
     if type(value) is float or type(value) is int:
         if not float(value).is_integer() or value < 0:
-            raise _Bad(f"the level must be a whole number ≥ 0, got {value}", "cell.level")
+            raise CellError("bom.level_number", {"value": value})
         return 1 if outline else int(value)
     text = unicodedata.normalize("NFKC", cell_text(value))
     if _OUTLINE.match(text):
@@ -656,11 +643,7 @@ def _level(value: Cell, outline: bool = False) -> int:
         return 1
     match = _LEVEL.match(text)
     if not text or match is None or not (match.group(1) or match.group(2)):
-        raise _Bad(
-            f"the level must be 1, 2, 3 …, .1, ..2, ...3 or 1.1, 1.1.2, got '{text}'",
-            "cell.level",
-            {"text": text},
-        )
+        raise CellError("bom.level_text", {"text": text})
     return int(match.group(2)) if match.group(2) else len(match.group(1))
 
 
@@ -691,12 +674,7 @@ def _build_tree(rd: _Reader, parsed: list[tuple[int, tuple]], structure: str) ->
         parent = parents[i]
         if parent is not None and parent in dropped:
             dropped.add(i)
-            rd.add(
-                r,
-                None,
-                f"row {parsed[parent][0] + 1} above this one (its parent) has errors",
-                "bom.parent_bad",
-            )
+            rd.add(r, "bom.parent_bad", {"parent_row": parsed[parent][0] + 1})
             continue
         if i in dropped:
             continue
@@ -719,8 +697,8 @@ def _tree_by_levels(rd, parsed, parents, depths, dropped) -> None:
             stack.pop()
         above = stack[-1][0] if stack else top - 1
         if level > above + 1:
-            rd.add(r, "level", f"the level jumps from {above} to {level}; a level-{level} row needs a "
-                   f"level-{level - 1} row above it", "cell.level_jump", above=above, level=level)  # fmt: skip
+            jump = {"above": above, "level": level, "needed": level - 1}
+            rd.add(r, "cell.level_jump", jump, key="level")
             dropped.add(i)
             continue
         parents[i] = stack[-1][1] if stack else None
@@ -750,22 +728,21 @@ def _tree_by_parent_codes(rd, parsed, parents, depths, dropped) -> None:
         if not code:
             continue
         if code == item[CODE]:
-            rd.add(r, "parent_code", f"the row names itself ('{code}') as its parent", "bom.parent_loop")
+            rd.add(r, "bom.parent_self", {"code": code}, key="parent_code")
             dropped.add(i)
             continue
         places = where.get(code)
         if not places:
             if code not in missing_reported:
                 missing_reported.add(code)
-                rd.add(r, "parent_code", f"the parent '{code}' is not a row of this BOM; its components are "
-                       "imported as top-level lines", "bom.parent_missing", "warning", parent=code)  # fmt: skip
+                rd.add(r, "bom.parent_missing", {"parent": code}, key="parent_code", severity="warning")
             continue
         earlier = [p for p in places if p < i]
         parents[i] = earlier[-1] if earlier else places[0]
         if len(places) > 1 and code not in missing_reported:
             missing_reported.add(code)
-            rd.add(r, "parent_code", f"the parent '{code}' occurs in {len(places)} rows; components are placed "
-                   "under the nearest one above", "bom.parent_repeated", "warning", parent=code)  # fmt: skip
+            repeated = {"parent": code, "count": len(places)}
+            rd.add(r, "bom.parent_repeated", repeated, key="parent_code", severity="warning")
     for i in range(len(parsed)):  # depth, and loops (A under B under A)
         seen = {i}
         p = parents[i]
@@ -773,7 +750,7 @@ def _tree_by_parent_codes(rd, parsed, parents, depths, dropped) -> None:
         while p is not None:
             if p in seen:
                 r = parsed[i][0]
-                rd.add(r, "parent_code", "the parent codes form a loop", "bom.parent_loop")
+                rd.add(r, "bom.parent_loop", key="parent_code")
                 dropped.add(i)
                 parents[i] = None
                 break
@@ -791,6 +768,11 @@ def _check_mixed_units(rd: _Reader, rows: list[BomRow]) -> None:
         dim = parse_unit(row.unit).dimension
         seen = first.setdefault(row.code, (row, dim))
         if seen[1] is not dim:
-            rd.add(row.row - 1, "unit" if "unit" in rd.mapping else "quantity",
-                   f"mixed units for material '{row.code}': '{row.unit}' here, '{seen[0].unit}' in row "
-                   f"{seen[0].row}", "unit.mixed", "warning", material=row.code)  # fmt: skip
+            mixed = {
+                "material": row.code,
+                "unit": row.unit,
+                "first_unit": seen[0].unit,
+                "first_row": seen[0].row,
+            }
+            where = "unit" if "unit" in rd.mapping else "quantity"
+            rd.add(row.row - 1, "unit.mixed_material", mixed, key=where, severity="warning")
