@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,15 +34,19 @@ from PySide6.QtWidgets import (
 
 from app.core.domain import STAGES, Stage
 from app.core.errors import InputError, Problem
-from app.core.numbers import format_sig
+from app.core.messages import CodedError
+from app.core.units import UNITS
 from app.gui.catalog import FactorCatalog
 from app.gui.delegates import FactorPicker
 from app.gui.document import DocumentBridge
+from app.gui.i18n import bilingual, error_text, format_number, format_share, problem_text, stage_label
+from app.gui.prompter import bom_filter
 from app.gui.tasks import ProgressDialogs, Task, TaskRunner
 from app.io.bom import FIELDS, BomSource, BomTable, Grid, HeaderGuess, header_for, with_mapping
-from app.io.bom.header import cell_text
+from app.io.bom.header import FIELD_BY_KEY, cell_text
 from app.services.bom_import import (
     BomChange,
+    BomDiff,
     BomPlan,
     build_import,
     list_sheets_task,
@@ -74,9 +78,84 @@ def _letter_index(label: str | None) -> int | None:
 
 
 def _message(exc: object) -> str:
+    """An error for a person, in the UI language (problems with their row and column)."""
     if isinstance(exc, InputError):
-        return "\n".join(str(p) for p in exc.problems[:5])
+        return "\n".join(problem_line(p) for p in exc.problems[:5])
+    if isinstance(exc, CodedError):
+        return error_text(exc)
     return f"{type(exc).__name__}: {exc}"
+
+
+def problem_line(p: Problem) -> str:
+    """``row 3, column C (用量): …`` in the UI language (the file and sheet are the wizard's own)."""
+    text = problem_text(p)
+    if p.row is not None and p.column:
+        return QCoreApplication.translate("BomWizard", "row {0}, column {1}: {2}").format(
+            p.row, p.column, text
+        )
+    if p.row is not None:
+        return QCoreApplication.translate("BomWizard", "row {0}: {1}").format(p.row, text)
+    if p.column:
+        return QCoreApplication.translate("BomWizard", "column {0}: {1}").format(p.column, text)
+    return text
+
+
+def field_label(key: str | None) -> str:
+    """A BOM field (quantity, unit …) in the UI language."""
+    f = FIELD_BY_KEY.get(key) if key else None
+    return bilingual(f.label_en, f.label_zh) if f is not None else (key or "—")
+
+
+def unit_label(code: str) -> str:
+    """A whitelist unit in the UI language (``piece`` → 件; kg stays kg)."""
+    unit = UNITS.get(code)
+    if unit is None or not unit.label_zh or not code.isalpha() or code in ("kg", "km", "kWh"):
+        return code
+    return bilingual(code, unit.label_zh)
+
+
+def diff_summary(diff: BomDiff) -> str:
+    return QCoreApplication.translate(
+        "BomWizard", "{0} added, {1} removed, {2} changed, {3} unchanged"
+    ).format(len(diff.added), len(diff.removed), len(diff.changed), diff.unchanged)
+
+
+def _changed_field(key: str) -> str:
+    """The name of a line field a re-import changes, in the UI language."""
+    names = {
+        "name": QCoreApplication.translate("BomWizard", "name"),
+        "quantity": QCoreApplication.translate("BomWizard", "quantity"),
+        "unit": QCoreApplication.translate("BomWizard", "unit"),
+        "loss_rate": QCoreApplication.translate("BomWizard", "loss rate"),
+    }
+    return names.get(key, key)
+
+
+def _shown(key: str, value: object) -> str:
+    if value in (None, ""):
+        return "—"
+    if key == "unit":
+        return unit_label(str(value))
+    if key == "loss_rate" and isinstance(value, float):
+        return format_share(value)
+    return format_number(value) if isinstance(value, float) else str(value)
+
+
+def diff_lines(diff: BomDiff, limit: int = 500) -> list[str]:
+    """The lines added (+), removed (−) and changed (~), in the UI language."""
+    out: list[str] = []
+    for sign, lines in (("+", diff.added[:limit]), ("-", diff.removed[:limit])):
+        for line in lines:
+            out.append(
+                f"{sign} {line.line_id}  {line.name}  {format_number(line.quantity)} {unit_label(line.unit)}"
+            )
+    for ch in diff.changed[:limit]:
+        parts = [f"{_changed_field(k)}: {_shown(k, a)} → {_shown(k, b)}" for k, (a, b) in ch.fields.items()]
+        out.append(f"~ {ch.line_id}  {ch.name}  " + "; ".join(parts))
+    hidden = sum(max(0, len(part) - limit) for part in (diff.added, diff.removed, diff.changed))
+    if hidden:
+        out.append(QCoreApplication.translate("BomWizard", "… and {0} more").format(hidden))
+    return out
 
 
 class BomWizard(QWizard):
@@ -117,7 +196,7 @@ class BomWizard(QWizard):
         self.confirmed: set[str] = set()
         self.change: BomChange | None = None
         self._tasks: list[Task] = []
-        self.setWindowTitle(self.tr("Import bill of materials") + f" — {self.path.name}")
+        self.setWindowTitle(self.tr("Import bill of materials — {0}").format(self.path.name))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.resize(1000, 680)
@@ -199,10 +278,11 @@ class BomWizard(QWizard):
             match = self.matches.get(key)
             if factor_id and key not in self.confirmed and match is not None:
                 conf = next((s.confidence for s in match.suggestions if s.factor_id == factor_id), None)
+                # written into the line's comment, in the UI language (like the line's other text)
                 out[key] = (
-                    f"factor suggested (confidence {conf:.2f}), not confirmed"
+                    self.tr("factor suggested (confidence {0}), not confirmed").format(format_share(conf))
                     if conf is not None
-                    else "factor picked, not confirmed"
+                    else self.tr("factor picked, not confirmed")
                 )
         return out
 
@@ -234,14 +314,14 @@ class SourcePage(QWizardPage):
         super().__init__()
         self.w = wizard
         self.setTitle(self.tr("File and sheet"))
-        self.setSubTitle(wizard.path.name)
+        self.setSubTitle(self.tr("File: {0}").format(wizard.path.name))
         self.sheet_combo = QComboBox()
         self.header_spin = QSpinBox()
         self.header_spin.setRange(0, 1_048_576)
         self.header_spin.setSpecialValueText(self.tr("detect"))
         self.stage_combo = QComboBox()
         for stage in STAGES:
-            self.stage_combo.addItem(f"{self.tr(stage.label_en)} {stage.label_zh}", stage)
+            self.stage_combo.addItem(stage_label(stage), stage)
         self.status = QLabel(self.tr("Checking the file…"))
         self.status.setWordWrap(True)
         form = QFormLayout(self)
@@ -255,7 +335,7 @@ class SourcePage(QWizardPage):
         self.sheet_combo.blockSignals(True)
         self.sheet_combo.clear()
         for entry in source.sheets:
-            label = entry.name + (" " + self.tr("(hidden)") if entry.hidden else "")
+            label = self.tr("{0} (hidden)").format(entry.name) if entry.hidden else entry.name
             self.sheet_combo.addItem(label, entry.name)
         default = source.default_sheet
         self.sheet_combo.setCurrentIndex(-1 if default is None else self.sheet_combo.findData(default))
@@ -276,7 +356,7 @@ class SourcePage(QWizardPage):
             parts.append(self.tr("Encoding {0}, separator {1}.").format(grid.encoding, repr(grid.delimiter)))
         if grid.decimal_comma:
             parts.append(self.tr("Numbers use a decimal comma."))
-        parts += [p.message for p in grid.problems]
+        parts += [problem_text(p) for p in grid.problems]
         self.status.setText(" ".join(parts))
         self.completeChanged.emit()
 
@@ -318,6 +398,8 @@ class MappingPage(QWizardPage):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().hide()
         self.combos: dict[int, QComboBox] = {}
+        # the user's choices per (sheet, header rows), kept when going back to an earlier page
+        self._kept: dict[tuple[str, int, int], dict[int, str | None]] = {}
         self.rows_label = QLabel()
         layout = QVBoxLayout(self)
         layout.addWidget(self.rows_label)
@@ -341,16 +423,27 @@ class MappingPage(QWizardPage):
             combo = QComboBox()
             combo.addItem("—", None)
             for f in USED_FIELDS:
-                combo.addItem(f"{self.tr(f.label_en)} {f.label_zh}", f.key)
-            combo.setCurrentIndex(max(0, combo.findData(col.field)))
+                combo.addItem(field_label(f.key), f.key)
+            kept = self._kept.get(self._header_key(), {})
+            combo.setCurrentIndex(max(0, combo.findData(kept.get(col.index, col.field))))
             self.table.setCellWidget(i, 2, combo)
             self.combos[col.index] = combo
-            conf = QTableWidgetItem(f"{col.confidence:.0%}" if col.field else "")
+            conf = QTableWidgetItem(format_share(col.confidence) if col.field else "")
             self.table.setItem(i, 3, conf)
             examples = ", ".join(
                 cell_text(r[col.index]) for r in sample if col.index < len(r) and cell_text(r[col.index])
             )
             self.table.setItem(i, 4, QTableWidgetItem(examples))
+
+    def _header_key(self) -> tuple[str, int, int]:
+        assert self.w.grid is not None and self.w.header is not None
+        return (self.w.grid.sheet, self.w.header.first_row, self.w.header.last_row)
+
+    def _remember(self) -> None:
+        self._kept[self._header_key()] = {index: combo.currentData() for index, combo in self.combos.items()}
+
+    def cleanupPage(self) -> None:  # Back: the choices stay for when this header comes again
+        self._remember()
 
     def set_field(self, column: int, key: str | None) -> None:
         combo = self.combos[column]
@@ -358,6 +451,7 @@ class MappingPage(QWizardPage):
 
     def validatePage(self) -> bool:
         assert self.w.header is not None
+        self._remember()
         mapping: dict[str, int | None] = {}
         for index, combo in self.combos.items():
             key = combo.currentData()
@@ -404,7 +498,9 @@ class PreviewPage(QWizardPage):
         rows = grid.rows[first : first + PREVIEW_ROWS]
         self.table.setRowCount(len(rows))
         self.table.setColumnCount(len(columns))
-        self.table.setHorizontalHeaderLabels([f"{c.letter} {c.header}\n→ {c.field}" for c in columns])
+        self.table.setHorizontalHeaderLabels(
+            [f"{c.letter} {c.header}\n→ {field_label(c.field)}" for c in columns]
+        )
         self.table.setVerticalHeaderLabels([str(first + i + 1) for i in range(len(rows))])
         position = {c.index: j for j, c in enumerate(columns)}
         for i, row in enumerate(rows):
@@ -414,7 +510,7 @@ class PreviewPage(QWizardPage):
                 self.table.setItem(i, j, QTableWidgetItem(text))
         for p in table.problems:
             self._mark(p, first, position)
-            item = QListWidgetItem(("⚠ " if p.severity == "warning" else "✖ ") + str(p))
+            item = QListWidgetItem(("⚠ " if p.severity == "warning" else "✖ ") + problem_line(p))
             self.problems.addItem(item)
         errors, warnings = len(table.errors), len(table.warnings)
         if errors:
@@ -438,7 +534,7 @@ class PreviewPage(QWizardPage):
         if item is None:
             return
         item.setBackground(WARNING_BRUSH if p.severity == "warning" else ERROR_BRUSH)
-        item.setToolTip(((item.toolTip() + "\n") if item.toolTip() else "") + p.message)
+        item.setToolTip(((item.toolTip() + "\n") if item.toolTip() else "") + problem_text(p))
 
     def cell_problem(self, sheet_row: int, column: int) -> str:
         """The tooltip of a cell (tests and screen readers): empty when the cell is fine."""
@@ -455,16 +551,16 @@ class PreviewPage(QWizardPage):
 class FactorPage(QWizardPage):
     """Each material with the suggested factor and its confidence; confirm, pick or leave empty."""
 
-    COLUMNS = ("Code", "Material", "Unit", "Factor", "Confidence", "Status")
-
     def __init__(self, wizard: BomWizard) -> None:
         super().__init__()
         self.w = wizard
         self.setTitle(self.tr("Factors"))
         self.setSubTitle(self.tr("Confirmed factors are remembered per material code for the next import. "
                                  "Materials without a factor are imported too (they count as 0 until you add one)."))  # fmt: skip
-        self.table = QTableWidget(0, len(self.COLUMNS))
-        self.table.setHorizontalHeaderLabels([self.tr(c) for c in self.COLUMNS])
+        headers = [self.tr("Code"), self.tr("Material"), self.tr("Unit"), self.tr("Factor"), self.tr("Confidence"),
+                   self.tr("Status")]  # fmt: skip
+        self.table = QTableWidget(0, len(headers))
+        self.table.setHorizontalHeaderLabels(headers)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -555,16 +651,19 @@ class FactorPage(QWizardPage):
         chosen = w.choices.get(key)
         conf = next((s.confidence for s in match.suggestions if s.factor_id == chosen), None)
         if chosen and key in w.confirmed:
-            status, conf_text = self.tr("confirmed"), "100%"
+            status, conf_text = self.tr("confirmed"), format_share(1.0)
         elif chosen:
-            status, conf_text = self.tr("suggested"), f"{conf:.0%}" if conf is not None else ""
+            status, conf_text = self.tr("suggested"), format_share(conf) if conf is not None else ""
         else:
             status, conf_text = self.tr("no factor"), ""
         factor = w.catalog.get(chosen, w.bridge.study) if chosen else None
         label = (
-            f"{factor.name} ({format_sig(factor.value)} kg CO2e/{factor.unit})" if factor else (chosen or "—")
+            f"{bilingual(factor.name, factor.name_zh)} ({format_number(factor.value)} kg CO2e/{unit_label(factor.unit)})"
+            if factor
+            else (chosen or "—")
         )
-        for col, text in enumerate((m.code, f"{m.name} {m.spec}".strip(), m.unit, label, conf_text, status)):
+        texts = (m.code, f"{m.name} {m.spec}".strip(), unit_label(m.unit), label, conf_text, status)
+        for col, text in enumerate(texts):
             item = QTableWidgetItem(text)
             if col == 5 and not chosen:
                 item.setBackground(WARNING_BRUSH)
@@ -588,7 +687,10 @@ class FactorPage(QWizardPage):
         if len(rows) != 1:
             return
         for s in self.w.matches[self.keys[rows[0]]].suggestions:
-            item = QListWidgetItem(f"{s.confidence:.0%}  {s.label}  ({format_sig(s.value)} kg CO2e/{s.unit})")
+            name = bilingual(s.name, s.name_zh)
+            item = QListWidgetItem(
+                f"{format_share(s.confidence)}  {name}  ({format_number(s.value)} kg CO2e/{unit_label(s.unit)})"
+            )
             item.setData(Qt.ItemDataRole.UserRole, s.factor_id)
             self.suggestions.addItem(item)
         if self.suggestions.count():
@@ -655,15 +757,13 @@ class ReviewPage(QWizardPage):
         stage = w.plan.stage
         if diff.reimport:
             text = self.tr("The study already holds lines of this BOM. Applying the update: {0}.").format(
-                diff.summary()
+                diff_summary(diff)
             )
         else:
-            text = self.tr("{0} lines will be added to {1}.").format(
-                len(diff.added), f"{self.tr(stage.label_en)} {stage.label_zh}"
-            )
+            text = self.tr("{0} lines will be added to {1}.").format(len(diff.added), stage_label(stage))
         self.summary.setText(text)
         self.changes.clear()
-        for line in diff.text_lines(500):
+        for line in diff_lines(diff, 500):
             self.changes.addItem(line)
         if diff.is_empty:
             self.summary.setText(self.tr("Nothing changed since the last import of this BOM."))
@@ -673,17 +773,21 @@ def open_bom_wizard(window, path: Path | None = None, isolate: bool = True) -> B
     """Ask for a BOM file (unless given) and open the wizard over ``window`` (the main window)."""
     if path is None:
         start = window.bridge.document.path.parent if window.bridge.document.path else None
-        path = window.prompter.open_path(window.tr("Import bill of materials (.xlsx, .csv)"), start)
+        path = window.prompter.open_path(
+            QCoreApplication.translate("BomWizard", "Import bill of materials"), start, bom_filter()
+        )
         if path is None:
             return None
     try:
         memory = MappingMemory()
     except InputError as exc:
-        window.prompter.error(window.tr("BOM mapping memory"), _message(exc))
+        window.prompter.error(QCoreApplication.translate("BomWizard", "BOM mapping memory"), _message(exc))
         return None
     wizard = BomWizard(Path(path), window.bridge, window.catalog, window.runner, memory, window, isolate)
     wizard.imported.connect(
-        lambda change: window.show_message(window.tr("Imported BOM: {0}").format(change.diff.summary()))
+        lambda change: window.show_message(
+            QCoreApplication.translate("BomWizard", "Imported BOM: {0}").format(diff_summary(change.diff))
+        )
     )
     wizard.setWindowModality(Qt.WindowModality.WindowModal)
     wizard.show()

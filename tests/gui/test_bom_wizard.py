@@ -147,3 +147,29 @@ def test_a_column_can_be_remapped(qtbot, window, prompter, tmp_path) -> None:
         wizard.next()
     assert wizard.table is not None
     assert all(r.loss_rate == 0.0 for r in wizard.table.rows)
+
+
+def test_going_back_keeps_the_column_choices(qtbot, window, prompter, tmp_path) -> None:
+    wizard = _open(qtbot, window, prompter, write_kingdee(tmp_path))
+    with qtbot.waitSignal(wizard.gridLoaded, timeout=TIMEOUT):
+        pass
+    wizard.next()
+    page = wizard.mapping_page
+    assert page.combos[7].currentData() == "loss_rate"  # suggested from 损耗率(%)
+    page.set_field(7, None)
+    page.set_field(8, "gross_weight")  # I: 净重(kg) read as the gross weight
+    wizard.back()  # to the file and sheet page, then forward again: the header is detected again
+    assert wizard.currentPage() is wizard.source_page
+    wizard.next()
+    assert wizard.currentPage() is page
+    assert page.combos[7].currentData() is None and page.combos[8].currentData() == "gross_weight"
+    with qtbot.waitSignal(wizard.parsed, timeout=TIMEOUT):
+        wizard.next()
+    wizard.back()  # from the preview: still the user's mapping
+    assert page.combos[7].currentData() is None
+
+
+def test_the_file_dialog_offers_csv_boms(window, prompter) -> None:
+    assert window.import_bom_dialog() is None  # the dialog was cancelled
+    offered = prompter.open_filters[-1]
+    assert offered is not None and offered.startswith("BOM files (*.xlsx *.csv *.txt)")
