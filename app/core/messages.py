@@ -277,6 +277,15 @@ MESSAGES: dict[str, str] = {
     "left without factor",
     "bom.origin_suggestion": "a suggestion",
     "bom.origin_memory": "the mapping memory",
+    # texts an import writes into the study's lines (name of a mass line, comment, source)
+    "bom.line.where": "{file}",
+    "bom.line.where_sheet": "{file}, sheet '{sheet}'",
+    "bom.line.source": "BOM {where}, row {row}",
+    "bom.line.subassembly": "sub-assembly from BOM row {row}",
+    "bom.line.counted": "counted part; its mass is the line below",
+    "bom.line.mass": "mass of one {unit_en}: {mass} kg from {column}, BOM row {row}",
+    "bom.line.mass_name": "{name} (mass)",
+    "bom.line.row": "BOM row {row}",
     # --- edits of a study (undoable commands) ------------------------------------------------
     "edit.no_line": "no line '{line_id}'",
     "edit.invalid_value": "'{value}' is not a valid {field}",

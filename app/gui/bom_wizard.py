@@ -39,7 +39,15 @@ from app.core.units import UNITS
 from app.gui.catalog import FactorCatalog
 from app.gui.delegates import FactorPicker
 from app.gui.document import DocumentBridge
-from app.gui.i18n import bilingual, error_text, format_number, format_share, problem_text, stage_label
+from app.gui.i18n import (
+    CORE_CONTEXT,
+    bilingual,
+    error_text,
+    format_number,
+    format_share,
+    problem_text,
+    stage_label,
+)
 from app.gui.prompter import bom_filter
 from app.gui.tasks import ProgressDialogs, Task, TaskRunner
 from app.io.bom import FIELDS, BomSource, BomTable, Grid, HeaderGuess, header_for, with_mapping
@@ -98,6 +106,11 @@ def problem_line(p: Problem) -> str:
     if p.column:
         return QCoreApplication.translate("BomWizard", "column {0}: {1}").format(p.column, text)
     return text
+
+
+def _ui_template(code: str, template: str) -> str:
+    """A catalog template in the UI language (for the texts an import writes into lines)."""
+    return QCoreApplication.translate(CORE_CONTEXT, template, code)
 
 
 def field_label(key: str | None) -> str:
@@ -605,7 +618,7 @@ class FactorPage(QWizardPage):
     def initializePage(self) -> None:
         w = self.w
         assert w.table is not None
-        w.plan = plan_bom(w.table, w.stage)
+        w.plan = plan_bom(w.table, w.stage, lookup=_ui_template)  # the lines' texts in the UI language
         # choices made before going back keep their value
         self._kept = {k: (v, k in w.confirmed) for k, v in w.choices.items()}
         w.matches, w.choices, w.confirmed = {}, {}, set()

@@ -26,9 +26,10 @@ from pathlib import Path
 
 from app.core.domain import InventoryLine, Stage, Study, StudyInfo
 from app.core.edits import Command, DeleteLines, InsertLines, Macro, NormaliseOrder, SetLineFields
+from app.core.messages import MESSAGES, Lookup
 from app.core.numbers import format_sig
 from app.core.progress import Progress
-from app.core.units import Dimension, parse_unit
+from app.core.units import UNITS, Dimension, parse_unit
 from app.io.bom import BomSource, BomTable, Grid, HeaderGuess, list_sheets, parse_rows, read_grid
 from app.io.bom.grid import paused_gc
 from app.services.bom_matching import Material
@@ -36,6 +37,18 @@ from app.services.bom_matching import Material
 TAG = re.compile(r"\[bom:([^|\]]*)\|([^\]]*)\]")
 MASS_SUFFIX = "#mass"
 IMPORT_FIELDS = ("name", "quantity", "unit", "loss_rate")
+# The texts an import writes into lines (names of mass lines, comments, sources): catalog codes,
+# so the window writes them in its UI language (a ``lookup``) and the CLI in English.
+LINE_TEXTS = (
+    "bom.line.where",
+    "bom.line.where_sheet",
+    "bom.line.source",
+    "bom.line.subassembly",
+    "bom.line.counted",
+    "bom.line.mass",
+    "bom.line.mass_name",
+    "bom.line.row",
+)
 
 
 _SPECIAL = re.compile(r"[%/\]|\[]")
@@ -94,13 +107,26 @@ def bom_id_of(table: BomTable) -> str:
     return Path(table.file).stem
 
 
-def plan_bom(table: BomTable, stage: Stage = Stage.RAW_MATERIALS, bom_id: str | None = None) -> BomPlan:
-    """Planned lines (parents before children) and the distinct materials that need a factor."""
+def plan_bom(
+    table: BomTable,
+    stage: Stage = Stage.RAW_MATERIALS,
+    bom_id: str | None = None,
+    lookup: Lookup | None = None,
+) -> BomPlan:
+    """Planned lines (parents before children) and the distinct materials that need a factor.
+
+    ``lookup`` (code, English template) → template gives the lines' texts in another language.
+    """
+    texts = {code: (lookup or _english)(code, MESSAGES[code]) for code in LINE_TEXTS}
     with paused_gc():
-        return _plan(table, stage, bom_id)
+        return _plan(table, stage, bom_id, texts)
 
 
-def _plan(table: BomTable, stage: Stage, bom_id: str | None) -> BomPlan:
+def _english(_code: str, template: str) -> str:
+    return template
+
+
+def _plan(table: BomTable, stage: Stage, bom_id: str | None, texts: Mapping[str, str]) -> BomPlan:
     bom_id = bom_id or bom_id_of(table)
     rows = table.rows
     has_children = [False] * len(rows)
@@ -111,7 +137,12 @@ def _plan(table: BomTable, stage: Stage, bom_id: str | None) -> BomPlan:
     used: dict[str, int] = {}
     lines: list[PlannedLine] = []
     materials: dict[str, Material] = {}
-    where = f"{table.file}, sheet '{table.sheet}'" if table.sheet else table.file
+    where = (
+        texts["bom.line.where_sheet"].format(file=table.file, sheet=table.sheet)
+        if table.sheet
+        else texts["bom.line.where"].format(file=table.file)
+    )
+    source_text, row_text = texts["bom.line.source"], texts["bom.line.row"]
     tag_id = _escape(bom_id)
     counts: dict[str, bool] = {}
     special = _SPECIAL.search
@@ -129,7 +160,8 @@ def _plan(table: BomTable, stage: Stage, bom_id: str | None) -> BomPlan:
         else:
             used[path] = 1
         paths.append(path)
-        source = f"BOM {where}, row {number} [bom:{tag_id}|{path}]"
+        source_note = source_text.format(where=where, row=number)
+        source = f"{source_note} [bom:{tag_id}|{path}]"
         key = code or f"name:{rname}"
         name = f"{rname} {spec}" if spec else rname
         code_note = f"{code}: " if code else ""
@@ -138,21 +170,22 @@ def _plan(table: BomTable, stage: Stage, bom_id: str | None) -> BomPlan:
             counted = counts[unit] = parse_unit(unit).dimension is Dimension.COUNT
         if has_children[i]:
             add(PlannedLine(path, parent_path, name, row.quantity, unit, row.loss_rate, None,
-                            f"{code_note}sub-assembly from BOM row {number}", source, number))  # fmt: skip
+                            code_note + texts["bom.line.subassembly"].format(row=number), source, number))  # fmt: skip
             continue
         if counted and row.weight_kg is not None:
             add(PlannedLine(path, parent_path, name, row.quantity, unit, row.loss_rate, None,
-                            f"{code_note}counted part; its mass is the line below", source, number))  # fmt: skip
+                            code_note + texts["bom.line.counted"], source, number))  # fmt: skip
             mass_path = f"{path}/{MASS_SUFFIX}"
-            comment = (f"mass of one {unit}: {format_sig(row.weight_kg)} kg from {row.weight_source}, "
-                       f"BOM row {number}")  # fmt: skip
-            add(PlannedLine(mass_path, path, f"{name} (mass)", row.weight_kg, "kg", 0.0, key, comment,
-                            f"BOM {where}, row {number} [bom:{tag_id}|{mass_path}]", number))  # fmt: skip
+            comment = texts["bom.line.mass"].format(unit_en=unit, unit_zh=UNITS[unit].label_zh or unit,
+                                                    mass=format_sig(row.weight_kg), column=row.weight_source,
+                                                    row=number)  # fmt: skip
+            add(PlannedLine(mass_path, path, texts["bom.line.mass_name"].format(name=name), row.weight_kg, "kg",
+                            0.0, key, comment, f"{source_note} [bom:{tag_id}|{mass_path}]", number))  # fmt: skip
             if key not in materials:
                 materials[key] = Material(key, code, rname, spec, "kg")
             continue
         add(PlannedLine(path, parent_path, name, row.quantity, unit, row.loss_rate, key,
-                        f"{code_note}BOM row {number}", source, number))  # fmt: skip
+                        code_note + row_text.format(row=number), source, number))  # fmt: skip
         if key not in materials:
             materials[key] = Material(key, code, rname, spec, unit)
     return BomPlan(bom_id, stage, tuple(lines), tuple(materials.values()), table)
@@ -372,7 +405,7 @@ def planned_paths(lines: Sequence[InventoryLine]) -> dict[str, InventoryLine]:
 
 
 def list_sheets_task(progress: Progress, path: Path) -> BomSource:
-    progress.step(0, 0, f"Checking {Path(path).name}…")
+    progress.step(0, 0)  # the window's dialog names the file, in the UI language
     return list_sheets(path)
 
 

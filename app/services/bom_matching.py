@@ -303,7 +303,7 @@ class FactorMatcher:
         out: dict[str, MaterialMatch] = {}
         for i, material in enumerate(materials):
             if i % 200 == 0:
-                progress.step(i, len(materials), "Matching factors…")
+                progress.step(i, len(materials))
             out[material.key] = self.match(material)
         return out
 

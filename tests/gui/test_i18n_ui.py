@@ -405,6 +405,10 @@ def test_the_bom_wizard_has_no_english_only_text_in_chinese(zh_window, qtbot, pr
         wizard.accept()
     assert not english_only(win.statusBar().currentMessage())
     assert not english_only(prompter.open_filters[-1] or "")
+    by_name = {line.name: line for line in win.bridge.study.lines}  # the lines' texts: the UI language
+    mass = by_name["螺钉 M4×8（质量）"]
+    assert mass.comment.startswith("每件质量：0.00200 kg") and "[bom:" in mass.source
+    assert mass.source.startswith("物料清单 kingdee.xlsx，工作表“BOM多级展开”，第 ")
 
     prompter.open_answers.append(write_problem_xlsx(tmp_path))
     bad = win.import_bom_dialog()
