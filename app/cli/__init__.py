@@ -27,7 +27,7 @@ GUI_COMMANDS = ("open",)
 
 
 def build_parser(ctx_factory: Callable[[], AppContext]) -> argparse.ArgumentParser:
-    from app.cli import bom_cmd, calc_cmd, export_cmd, factors_cmd, template_cmd
+    from app.cli import bom_cmd, calc_cmd, convert_cmd, export_cmd, factors_cmd, template_cmd
 
     parser = argparse.ArgumentParser(
         prog="pcf-workbench",
@@ -42,6 +42,7 @@ def build_parser(ctx_factory: Callable[[], AppContext]) -> argparse.ArgumentPars
     factors_cmd.register(sub, ctx_factory)
     bom_cmd.register(sub, ctx_factory)
     export_cmd.register(sub, ctx_factory)
+    convert_cmd.register(sub, ctx_factory)
     return parser
 
 
@@ -91,7 +92,7 @@ def main(argv: Sequence[str] | None = None, ctx_factory: Callable[[], AppContext
     except InputError as exc:
         print_problems(exc.problems)
         return EXIT_INPUT
-    except SchemaVersionError as exc:
+    except SchemaVersionError as exc:  # a file from a newer version: the input is the problem
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_INPUT
     except KeyboardInterrupt:

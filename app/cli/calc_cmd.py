@@ -13,16 +13,17 @@ from app.core.numbers import DISPLAY_SIGNIFICANT_FIGURES, format_percent, format
 from app.io.atomic import atomic_output
 from app.services.calculation import StudyResult
 from app.services.context import AppContext
-from app.services.studies import calculate_file
+from app.services.studies import calculate_loaded, load_study
 
 
 def register(sub, ctx_factory: Callable[[], AppContext]) -> None:
     p = sub.add_parser(
         "calc",
-        help="calculate a study workbook headless",
-        description="Calculate a study workbook (.xlsx) and print a summary by life-cycle stage.",
+        help="calculate a study workbook or project headless",
+        description="Calculate a study workbook (.xlsx) or project (.pcfw) and print a summary by life-cycle stage.",
     )
-    p.add_argument("study", type=Path, help="study workbook (.xlsx)")
+    p.add_argument("study", type=Path, help="study workbook (.xlsx) or project file (.pcfw)")
+    p.add_argument("--revision", type=int, help="with a project: calculate this frozen revision")
     p.add_argument("--json", metavar="OUT", help="write the result JSON to OUT ('-' for stdout)")
     p.set_defaults(handler=lambda args: run(args, ctx_factory()))
 
@@ -30,12 +31,16 @@ def register(sub, ctx_factory: Callable[[], AppContext]) -> None:
 def run(args: argparse.Namespace, ctx: AppContext) -> int:
     from app.cli import print_problems
 
-    loaded, result = calculate_file(args.study, ctx)
+    loaded = load_study(args.study, revision=args.revision)
+    result = calculate_loaded(loaded, ctx)
     if args.json == "-":
         json.dump(result.to_json_dict(), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
         print(summary_text(result))
+        if loaded.revision is not None:
+            state = f"frozen, SHA-256 {loaded.fingerprint}" if loaded.fingerprint else "working (not frozen)"
+            print(f"Project revision {loaded.revision}: {state}")
         if args.json:
             with atomic_output(Path(args.json)) as tmp:
                 tmp.write_text(

@@ -27,8 +27,8 @@ MESSAGES: dict[str, str] = {
     "file.missing": "{path}: no such file",
     "file.folder": "{path} is a folder, not a study file",
     "file.xls": "old .xls workbooks are not read; save the file as .xlsx (Excel 2007+)",
-    "file.type": "unknown study file type '{suffix}'; expected a study workbook (.xlsx)",
-    "file.write_type": "cannot write '{suffix}' files; use .xlsx (study workbook)",
+    "file.type": "unknown study file type '{suffix}'; expected a study workbook (.xlsx) or a project (.pcfw)",
+    "file.write_type": "cannot write '{suffix}' files; use .xlsx (study workbook) or .pcfw (project)",
     "template.type": "{path}: the template must be an .xlsx file",
     "template.no_folder": "{path}: no such folder",
     "factors.unavailable": "no factor library is available",
@@ -286,6 +286,28 @@ MESSAGES: dict[str, str] = {
     "bom.line.mass": "mass of one {unit_en}: {mass} kg from {column}, BOM row {row}",
     "bom.line.mass_name": "{name} (mass)",
     "bom.line.row": "BOM row {row}",
+    # --- project files (.pcfw: app/project, services/projects.py) -----------------------------
+    "project.folder": "{path} is a folder, not a project file",
+    "project.not_a_project": "this is not a PCF Workbench project file (.pcfw)",
+    "project.bad_version": "the project file has no valid schema version",
+    "project.newer": "{name} was saved by PCF Workbench {app} (project schema {version}); this version "
+    "({current}) reads project schema {supported} and older. Open it with a newer PCF Workbench; the file "
+    "was not changed.",
+    "project.newer_app": "a newer version",
+    "project.damaged": "the project file is damaged: {reason}",
+    "project.integrity": "the project file is damaged (SQLite integrity check failed)",
+    "project.migration_failed": "the project could not be upgraded from schema {from_version} to {to_version} "
+    "({reason}); the file is unchanged and a backup is at {backup}",
+    "project.migration_failed_in_memory": "the project could not be upgraded from schema {from_version} "
+    "({reason}); the file is unchanged",
+    "project.locked": "{name} is already open in PCF Workbench by {owner}; you can open it read-only, or close "
+    "it there first",
+    "project.lock_owner": "{user} on {host} (process {pid}) since {time}",
+    "project.already_frozen": "revision {revision} is already frozen and nothing changed since",
+    "project.not_frozen": "revision {revision} is not frozen",
+    "project.no_revision": "{name} has no frozen revision {revision}",
+    "convert.output_type": "{file}: the output must end in .xlsx (study workbook) or .pcfw (project)",
+    "convert.same_file": "the output must be a different file than the input",
     # --- edits of a study (undoable commands) ------------------------------------------------
     "edit.no_line": "no line '{line_id}'",
     "edit.invalid_value": "'{value}' is not a valid {field}",

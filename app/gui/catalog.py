@@ -42,6 +42,11 @@ class FactorCatalog:
         self._opened = lazy_source is None
         self.unavailable_reason: str | None = None
         self._cache: dict[str, Factor | None] = {}
+        self._pins: dict[str, Factor] = {}
+
+    def set_pins(self, pins: dict[str, Factor]) -> None:
+        """A project's pinned factors: they answer before the live library (what the file used)."""
+        self._pins = dict(pins)
 
     # --- the library ---------------------------------------------------------------------
 
@@ -78,6 +83,8 @@ class FactorCatalog:
             for f in study.factors:
                 if f.factor_id == factor_id:
                     return f
+        if factor_id in self._pins:
+            return self._pins[factor_id]
         if factor_id not in self._cache:
             self._cache[factor_id] = self._library_get(factor_id)
         return self._cache[factor_id]
@@ -86,6 +93,9 @@ class FactorCatalog:
         """Library factors for a calculation snapshot (cached; misses are remembered too)."""
         out: dict[str, Factor] = {}
         for fid in factor_ids:
+            if fid in self._pins:
+                out[fid] = self._pins[fid]
+                continue
             if fid not in self._cache:
                 self._cache[fid] = self._library_get(fid)
             f = self._cache[fid]

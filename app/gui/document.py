@@ -70,6 +70,7 @@ class DocumentBridge(QObject):
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setUndoLimit(1000)
         self._unsubscribe = document.subscribe(self.changed.emit)
+        self.read_only = False  # a frozen revision or a project open elsewhere: edits are refused
 
     @property
     def study(self) -> Study:
@@ -80,6 +81,9 @@ class DocumentBridge(QObject):
 
         The command runs before it is pushed, so a refused edit never reaches the stack.
         """
+        if self.read_only:
+            self.editRejected.emit(self.tr("This revision is read-only: edits are not possible"))
+            return False
         try:
             inverse = self.document.execute(command)
         except EditError as exc:

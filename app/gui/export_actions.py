@@ -7,7 +7,9 @@ Cancel. A study with errors is not exported: the message says so, nothing is wri
 
 The workbook's headers and labels are in the UI language (简体中文 UI → zh, English UI → en); the
 checkable "Headers in both languages" in the same submenu writes English and Chinese side by side
-(the CLI's ``--lang both``) for teams that share one file.
+(the CLI's ``--lang both``) for teams that share one file. A frozen project revision (unchanged
+since, or opened read-only) prints its SHA-256 fingerprint on the Summary sheet
+(``window.projects.fingerprint``); anything else is marked as a draft.
 """
 
 from __future__ import annotations
@@ -45,13 +47,16 @@ def export_excel_inventory(
     provenance: Mapping[str, FactorProvenance],
     path: Path,
     lang: str,
+    fingerprint: str | None = None,
 ) -> Path:
-    """Worker: calculate the snapshot and write the workbook (atomic; raises on study errors)."""
+    """Worker: calculate the snapshot and write the workbook (atomic; raises on study errors).
+
+    ``fingerprint``: the frozen revision's SHA-256 the window shows (None: the Summary says draft)."""
     progress.step(0, 0)  # the dialog already says "Writing …" in the UI language
     result = calculate_study(study, DictFactorSource(factors), gwp_tables)
     progress.check()
     return export_inventory_excel(result, path, gwp_tables=gwp_tables, provenance=provenance,
-                                  fingerprint=None, lang=lang, progress=progress)  # fmt: skip
+                                  fingerprint=fingerprint, lang=lang, progress=progress)  # fmt: skip
 
 
 def library_ids(study: Study) -> list[str]:
@@ -110,8 +115,9 @@ class ExportActions(QObject):
         study = doc.snapshot()
         factors = w.catalog.resolve(library_ids(study))
         provenance = factor_provenance(w.catalog.library(), factors)
+        fingerprint = w.projects.fingerprint  # a frozen, unchanged revision; None: a draft
         task = w.runner.submit(export_excel_inventory, study, factors, w.ctx.gwp_tables, provenance, path,
-                               self.language(), title=self.tr("Exporting"))  # fmt: skip
+                               self.language(), fingerprint, title=self.tr("Exporting"))  # fmt: skip
         w.progress_dialogs.watch(task, self.tr("Writing {0}…").format(path.name))
         task.finished.connect(lambda p: self._done(Path(p)))
         task.failed.connect(lambda exc: self._failed(path, exc))

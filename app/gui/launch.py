@@ -99,7 +99,8 @@ def make_application(argv0: str = "pcf-workbench"):
 def build_window(ctx, settings=None, prompter=None, study=None, user_settings=None):
     """The main window over a fresh document (tests use this with a fake prompter).
 
-    With ``user_settings`` (the per-user preferences) the window gets Edit → Preferences….
+    With ``user_settings`` (the per-user preferences: language, autosave, recent files) the
+    window gets Edit → Preferences… and its project controller uses them.
     """
     from app.core.edits import StudyDocument
     from app.gui.document import DocumentBridge
@@ -110,7 +111,7 @@ def build_window(ctx, settings=None, prompter=None, study=None, user_settings=No
     document = StudyDocument(study or blank_study())
     bridge = DocumentBridge(document)
     qt_prompter = prompter or QtPrompter()
-    window = MainWindow(ctx, bridge, settings or GuiSettings(), qt_prompter)
+    window = MainWindow(ctx, bridge, settings or GuiSettings(), qt_prompter, user_settings=user_settings)
     bridge.setParent(window)
     if isinstance(qt_prompter, QtPrompter):
         qt_prompter.parent = window
@@ -121,11 +122,11 @@ def build_window(ctx, settings=None, prompter=None, study=None, user_settings=No
     return window
 
 
-def initial_path(args: GuiArgs, settings) -> Path | None:
+def initial_path(args: GuiArgs, user_settings) -> Path | None:
     if args.open_path is not None:
         return args.open_path
     if args.screenshot is None:
-        last = settings.last_study()
+        last = user_settings.last_file()
         if last is not None and last.is_file():
             return last
     return example_path()
@@ -149,16 +150,19 @@ def run_gui(argv: Sequence[str]) -> int:
     user_settings = UserSettings()
     language = install_language(user_settings.language)  # before any widget exists; kept alive here
     ctx = open_context()
-    settings = GuiSettings()
-    window = build_window(ctx, settings, user_settings=user_settings)
-    path = initial_path(args, settings)
+    gui_settings = GuiSettings()
+    gui_settings.import_legacy_recent(user_settings)
+    # The one UserSettings: the language above, and the window's project controller (recent files, autosave).
+    window = build_window(ctx, gui_settings, user_settings=user_settings)
+    path = initial_path(args, user_settings)
     try:
         if args.screenshot is not None:
             return _screenshot(app, window, path, args.screenshot)
         window.show()
         if os.environ.get("PCF_WORKBENCH_STARTUP_PROBE"):
             _report_startup(app)
-        if path is not None:
+        recovered = window.projects.offer_recovery()  # after a crash: the autosaved copy first
+        if path is not None and not recovered:
             window.open_path(path, ask=False)
         return app.exec()
     finally:
@@ -195,7 +199,8 @@ def _screenshot(app, window, path: Path | None, out: Path) -> int:
     ok = {"loaded": path is None}
     if path is not None:
         window.studyLoaded.connect(lambda success: (ok.__setitem__("loaded", success), None))
-        window.resultShown.connect(lambda _r: loop.quit())
+        # The blank window's first result may come before the file is read: wait for the file's.
+        window.resultShown.connect(lambda _r: loop.quit() if ok["loaded"] else None)
         window.studyLoaded.connect(lambda success: None if success else loop.quit())
         window.open_path(path, ask=False)
     else:

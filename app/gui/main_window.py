@@ -40,26 +40,26 @@ from app.gui.export_actions import ExportActions
 from app.gui.i18n import bilingual, format_number
 from app.gui.live import LiveCalculator, LiveResult
 from app.gui.models import ProblemRow, ProblemsModel
+from app.gui.project_actions import ProjectController, error_message
 from app.gui.prompter import Prompter
 from app.gui.results import ResultsView
 from app.gui.settings import GuiSettings
 from app.gui.tasks import SHOW_PROGRESS_AFTER_MS, ProgressDialogs, Task, TaskRunner
+from app.project.lock import ProjectLockedError
 from app.services.context import AppContext
+from app.services.settings import UserSettings
 
 APP_TITLE = "PCF Workbench"  # the brand; the window title shows its translation
-STUDY_SUFFIXES = (".xlsx", ".xlsm")
+STUDY_SUFFIXES = (".pcfw", ".xlsx", ".xlsm")
 PAGE_SETTINGS = 0
 PAGE_RESULTS = len(STAGES) + 1
 
 
-def load_study_file(progress: Progress, path: Path) -> object:
-    """Worker: read a study workbook (Qt-free; the reader raises InputError with problems)."""
-    from app.services.studies import load_study
+def load_study_file(progress: Progress, path: Path, read_only: bool = False) -> object:
+    """Worker: read a project or a study workbook (Qt-free; readers raise InputError with problems)."""
+    from app.gui.project_actions import open_for_window
 
-    progress.step(0, 0)  # the dialog already says "Reading …" in the UI language
-    loaded = load_study(path)
-    progress.check()
-    return loaded
+    return open_for_window(progress, path, read_only)
 
 
 def export_study_file(progress: Progress, study: Study, path: Path) -> Path:
@@ -142,11 +142,13 @@ class MainWindow(QMainWindow):
         settings: GuiSettings,
         prompter: Prompter,
         runner: TaskRunner | None = None,
+        user_settings: UserSettings | None = None,
     ) -> None:
         super().__init__()
         self.ctx = ctx
         self.bridge = bridge
         self.settings = settings
+        self.user_settings = user_settings or UserSettings()
         self.prompter = prompter
         self.runner = runner or TaskRunner(self)
         self.catalog = FactorCatalog(ctx.factors)
@@ -170,6 +172,7 @@ class MainWindow(QMainWindow):
         self._build_pages()
         self._build_docks()
         self._build_actions()
+        self.projects = ProjectController(self, self.user_settings)  # save, revisions, autosave
         self._build_menus_and_toolbar()
         bridge.changed.connect(self._on_changed)  # after the pages: their models update first
         self.calc.started.connect(self.status_task.watch)
@@ -295,12 +298,12 @@ class MainWindow(QMainWindow):
         K = QKeySequence.StandardKey
         self.act_new = self._action(self.tr("&New study"), self.new_study, K.New, S.SP_FileIcon)
         self.act_open = self._action(
-            self.tr("&Open study workbook…"), self.open_dialog, K.Open, S.SP_DialogOpenButton
+            self.tr("&Open project or workbook…"), self.open_dialog, K.Open, S.SP_DialogOpenButton
         )
         self.act_export = self._action(
             self.tr("&Export study workbook…"),
             self.export_dialog,
-            [QKeySequence(K.SaveAs), "Ctrl+E"],
+            "Ctrl+E",
             S.SP_DialogSaveButton,
         )
         self.act_import_bom = self._action(self.tr("Import &BOM…"), self.import_bom_dialog)
@@ -380,6 +383,7 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.act_new, self.act_open])
         self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.projects.add_to_menu(file_menu)
         file_menu.addAction(self.act_export)
         file_menu.addAction(self.act_import_bom)
         self.export_actions = ExportActions(self)
@@ -413,7 +417,7 @@ class MainWindow(QMainWindow):
         tb.setObjectName("mainToolBar")
         tb.setIconSize(QSize(18, 18))
         tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        tb.addActions([self.act_open, self.act_export])
+        tb.addActions([self.act_open, self.projects.act_save, self.act_export])
         tb.addSeparator()
         tb.addActions([self.act_undo, self.act_redo])
         tb.addSeparator()
@@ -511,8 +515,11 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         doc = self.bridge.document
         name = doc.path.name if doc.path else self.tr("untitled")
+        projects = getattr(self, "projects", None)
+        state = projects.state_text() if projects is not None else ""
+        state = f" — {state}" if state else ""
         brand = self.tr("PCF Workbench")
-        self.setWindowTitle(f"{doc.study.info.product_name} — {name}[*] — {brand}")
+        self.setWindowTitle(f"{doc.study.info.product_name} — {name}{state}[*] — {brand}")
         self.setWindowModified(not self.bridge.undo_stack.isClean())
 
     def _on_result(self, live: LiveResult) -> None:
@@ -553,6 +560,7 @@ class MainWindow(QMainWindow):
         self._locate = None
         self.problems_model.set_problems("open", [])
         self.bridge.replace(blank_study(), None)
+        self.projects.attach(None, None)
         self.navigate(PAGE_SETTINGS)
 
     def _may_discard(self) -> bool:
@@ -560,22 +568,22 @@ class MainWindow(QMainWindow):
             return True
         return self.prompter.confirm(
             self.tr("Discard changes?"),
-            self.tr("The study has changes that are not exported. Discard them?"),
+            self.tr("The study has changes that are not saved. Discard them?"),
         )
 
     def open_dialog(self) -> None:
         start = self.bridge.document.path.parent if self.bridge.document.path else None
-        path = self.prompter.open_path(self.tr("Open study workbook"), start)
+        path = self.prompter.open_path(self.tr("Open project or study workbook"), start)
         if path is not None:
             self.open_path(path)
 
-    def open_path(self, path: Path, ask: bool = True) -> Task | None:
+    def open_path(self, path: Path, ask: bool = True, read_only: bool = False) -> Task | None:
         if ask and not self._may_discard():
             return None
         path = Path(path)
         if self._loading is not None:
             self._loading.cancel()
-        task = self.runner.submit(load_study_file, path, title=self.tr("Opening"))
+        task = self.runner.submit(load_study_file, path, read_only, title=self.tr("Opening"))
         self._loading = task
         self.progress_dialogs.watch(task, self.tr("Reading {0}…").format(path.name))
         task.finished.connect(lambda loaded, p=path: self._loaded(p, loaded))
@@ -594,7 +602,8 @@ class MainWindow(QMainWindow):
         self._locate = loaded.locate
         self.problems_model.set_problems("open", [])
         self.bridge.replace(loaded.study, path)
-        self.settings.add_recent(path)
+        self.projects.attach(path, loaded)
+        self.user_settings.add_recent(path)
         for editor in self.stage_editors.values():
             editor.view.expandAll()
         self.show_message(self.tr("Opened {0}: {1} lines").format(path.name, len(loaded.study.lines)))
@@ -602,6 +611,9 @@ class MainWindow(QMainWindow):
         self.studyLoaded.emit(True)
 
     def _load_failed(self, path: Path, exc: object) -> None:
+        if isinstance(exc, ProjectLockedError):
+            self.projects.locked(path, exc)
+            return
         if isinstance(exc, InputError):
             rows = [ProblemRow(p, p, "open") for p in exc.problems]
             self.problems_model.set_problems("open", rows)
@@ -613,7 +625,7 @@ class MainWindow(QMainWindow):
                 )
             )
         else:
-            self.prompter.error(self.tr("Cannot open the study"), f"{path}\n\n{type(exc).__name__}: {exc}")
+            self.prompter.error(self.tr("Cannot open the study"), f"{path}\n\n{error_message(exc)}")
         self.studyLoaded.emit(False)
 
     def import_bom_dialog(self, path: Path | None = None):
@@ -642,16 +654,16 @@ class MainWindow(QMainWindow):
         return task
 
     def _exported(self, path: Path, revision: int) -> None:
-        if self.bridge.document.revision == revision:
-            self.bridge.mark_saved(path)
-        self.settings.add_recent(path)
+        if self.bridge.document.revision == revision and self.projects.session is None:
+            self.bridge.mark_saved(path)  # a workbook is the file; a project stays the file when open
+        self.user_settings.add_recent(path)
         self._update_title()
         self.show_message(self.tr("Exported {0}").format(path))
         self.exported.emit(path)
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
-        for path in self.settings.recent_files():
+        for path in self.user_settings.recent_files():
             act = self.recent_menu.addAction(str(path))
             act.triggered.connect(lambda _c=False, p=path: self.open_path(p))
         if self.recent_menu.isEmpty():
@@ -662,6 +674,8 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> None:
         acts = [
             self.act_open,
+            self.projects.act_save,
+            self.projects.act_save_as,
             self.act_export,
             self.act_undo,
             self.act_redo,
@@ -726,6 +740,7 @@ class MainWindow(QMainWindow):
         self.settings.save_window_state(self.saveGeometry(), self.saveState())
         self.runner.cancel_all()
         self.runner.wait(3000)
+        self.projects.shutdown()
         event.accept()
 
 

@@ -12,10 +12,16 @@ from typing import Protocol
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+SAVE_SUFFIXES = (".pcfw", ".xlsx", ".xlsm")
+
 
 def study_filter() -> str:
-    """The file-dialog filter for study workbooks, in the UI language."""
-    return QCoreApplication.translate("QtPrompter", "Study workbooks (*.xlsx *.xlsm);;All files (*)")
+    """The file-dialog filter for projects and study workbooks, in the UI language."""
+    return QCoreApplication.translate(
+        "QtPrompter",
+        "Projects and study workbooks (*.pcfw *.xlsx *.xlsm);;Projects (*.pcfw);;"
+        "Study workbooks (*.xlsx *.xlsm);;All files (*)",
+    )
 
 
 def bom_filter() -> str:
@@ -53,7 +59,9 @@ class QtPrompter:
         if not name:
             return None
         path = Path(name)
-        return path if path.suffix.lower() in (".xlsx", ".xlsm") else path.with_suffix(".xlsx")
+        if path.suffix.lower() in SAVE_SUFFIXES:
+            return path
+        return path.with_suffix(suggested.suffix if suggested.suffix.lower() in SAVE_SUFFIXES else ".xlsx")
 
     def confirm(self, title: str, text: str) -> bool:
         answer = QMessageBox.question(self.parent, title, text)

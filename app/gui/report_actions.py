@@ -59,9 +59,8 @@ class ReportActions(QObject):
                         "the calculation to finish, then export again."),
             )  # fmt: skip
             return None
-        doc = w.bridge.document
-        fingerprint = getattr(doc, "fingerprint", None)
-        path = getattr(doc, "path", None)
+        fingerprint = w.projects.fingerprint  # a frozen, unchanged revision; None prints the DRAFT mark
+        path = w.bridge.document.path
         return build_report_data(
             live.result, fingerprint, w.catalog.library(), w.ctx.gwp_tables, path.name if path else ""
         )

@@ -1,7 +1,8 @@
-"""The few GUI preferences this window keeps: recent files, the last study, window layout.
+"""The window layout (Qt bytes), kept with QSettings in an INI file under the user-data folder.
 
-Stored with QSettings in an INI file under the user-data folder (``PCF_WORKBENCH_DATA`` in
-tests, so each test gets fresh settings). Issue 5 (projects) takes settings over.
+Everything else a user sets (language, autosave timing, recent files, the last file) lives in
+the Qt-free :class:`app.services.settings.UserSettings`, which the composition root injects.
+``PCF_WORKBENCH_DATA`` points both at a fresh folder in tests.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from app.paths import user_data_dir
 
 ORGANIZATION = "PCF Workbench"
 APPLICATION = "pcf-workbench"
-MAX_RECENT = 8
 
 
 class GuiSettings:
@@ -22,21 +22,24 @@ class GuiSettings:
         self.path = path or user_data_dir() / "settings" / "gui.ini"
         self._s = QSettings(str(self.path), QSettings.Format.IniFormat)
 
-    def recent_files(self) -> list[Path]:
-        value = self._s.value("recent_files", [])
+    def import_legacy_recent(self, user) -> bool:
+        """Move the recent files and last study that earlier versions kept here to ``user``
+        (a :class:`~app.services.settings.UserSettings`), once; True if there was anything."""
+        value = self._s.value("recent_files", None)
+        last = self._s.value("last_study", "")
+        if value is None and not last:
+            return False
         items = [value] if isinstance(value, str) else list(value or [])
-        return [Path(p) for p in items if p]
-
-    def add_recent(self, path: Path) -> None:
-        path = path.resolve()
-        items = [p for p in self.recent_files() if p != path]
-        self._s.setValue("recent_files", [str(p) for p in [path, *items][:MAX_RECENT]])
-        self._s.setValue("last_study", str(path))
+        if not user.prefs.recent_files:
+            for item in reversed([p for p in items if p]):
+                user.add_recent(Path(item))
+            if last:
+                user.prefs.last_file = str(last)
+                user.save()
+        self._s.remove("recent_files")
+        self._s.remove("last_study")
         self._s.sync()
-
-    def last_study(self) -> Path | None:
-        value = self._s.value("last_study", "")
-        return Path(value) if value else None
+        return True
 
     def window_state(self) -> tuple[QByteArray | None, QByteArray | None]:
         return self._s.value("window/geometry"), self._s.value("window/state")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import sys
 import tempfile
 import time
@@ -35,6 +36,17 @@ def fsync_path(path: Path) -> None:
         os.fsync(fh.fileno())
 
 
+def _copy_mode(target: Path, tmp: Path) -> None:
+    """The new file keeps the permissions of the one it replaces (a new file: rw-r--r--);
+    ``mkstemp`` alone would make every saved file private to its owner."""
+    try:
+        mode = stat.S_IMODE(os.stat(target).st_mode)
+    except OSError:
+        mode = 0o644
+    with contextlib.suppress(OSError):
+        os.chmod(tmp, mode)
+
+
 @contextlib.contextmanager
 def atomic_output(target: Path | str, suffix: str | None = None) -> Iterator[Path]:
     """Yield a temporary path beside ``target``; on success it replaces ``target`` atomically."""
@@ -47,6 +59,7 @@ def atomic_output(target: Path | str, suffix: str | None = None) -> Iterator[Pat
     os.close(fd)
     tmp = Path(tmp_name)
     try:
+        _copy_mode(target, tmp)
         yield tmp
         fsync_path(tmp)
         replace_with_retry(tmp, target)

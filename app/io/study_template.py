@@ -9,6 +9,7 @@ always stored as text, never as a formula.
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 from app.core.domain import STAGES, Boundary, DataType, GwpSet, Study
@@ -166,6 +167,31 @@ _INSTRUCTIONS = (
     ("", False),
     ("Calculate: pcf-workbench calc this-file.xlsx   计算：pcf-workbench calc 本文件.xlsx", False),
 )
+
+
+def _exact_numbers() -> None:
+    """Make openpyxl write every float in its shortest exact form.
+
+    openpyxl writes numbers with ``"%.16g"``, which changes the ~1 in 3 doubles that need 17
+    significant digits (``0.1 + 0.2`` is written as ``0.3``); a study written to a workbook must
+    read back to the same numbers. ``repr`` is the shortest text that reads back exactly (any
+    spreadsheet program reads it). Applied once, to openpyxl's cell writer only.
+    """
+    from openpyxl.cell import _writer
+
+    if getattr(_writer.safe_string, "exact_floats", False):
+        return
+    original = _writer.safe_string
+
+    def safe_string(value):
+        if type(value) is float and math.isfinite(value):
+            return repr(value)
+        if type(value) is int:
+            return str(value)
+        return original(value)
+
+    safe_string.exact_floats = True  # type: ignore[attr-defined]
+    _writer.safe_string = safe_string
 
 
 def _styles():  # deferred openpyxl import keeps app start-up fast
@@ -349,6 +375,7 @@ def _line_row(line) -> tuple[object, ...]:
 def _build(study: Study | None):
     from openpyxl import Workbook
 
+    _exact_numbers()
     st = _styles()
     wb = Workbook()
     intro = wb.active

@@ -85,6 +85,13 @@
     </message>
 </context>
 <context>
+    <name>DocumentBridge</name>
+    <message>
+        <source>This revision is read-only: edits are not possible</source>
+        <translation>此版本为只读，无法编辑</translation>
+    </message>
+</context>
+<context>
     <name>ExportActions</name>
     <message>
         <source>Excel inventory (auditable)…</source>
@@ -337,8 +344,8 @@
         <translation>新建研究(&amp;N)</translation>
     </message>
     <message>
-        <source>&amp;Open study workbook…</source>
-        <translation>打开研究数据表(&amp;O)…</translation>
+        <source>&amp;Open project or workbook…</source>
+        <translation>打开项目或数据表(&amp;O)…</translation>
     </message>
     <message>
         <source>&amp;Export study workbook…</source>
@@ -509,12 +516,12 @@
         <translation>放弃修改？</translation>
     </message>
     <message>
-        <source>The study has changes that are not exported. Discard them?</source>
-        <translation>研究有尚未导出的修改。是否放弃？</translation>
+        <source>The study has changes that are not saved. Discard them?</source>
+        <translation>研究有尚未保存的修改。是否放弃？</translation>
     </message>
     <message>
-        <source>Open study workbook</source>
-        <translation>打开研究数据表</translation>
+        <source>Open project or study workbook</source>
+        <translation>打开项目或研究数据表</translation>
     </message>
     <message>
         <source>Opening</source>
@@ -820,10 +827,185 @@
     </message>
 </context>
 <context>
+    <name>ProjectController</name>
+    <message>
+        <source>&amp;Save project</source>
+        <translation>保存项目(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save project &amp;as…</source>
+        <translation>项目另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Freeze for certification…</source>
+        <translation>冻结以供认证(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;visions…</source>
+        <translation>版本(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Back to the &amp;working revision</source>
+        <translation>返回工作版本(&amp;W)</translation>
+    </message>
+    <message>
+        <source>revision {0} (frozen, read-only)</source>
+        <translation>版本 {0}（已冻结，只读）</translation>
+    </message>
+    <message>
+        <source>revision {0} (frozen)</source>
+        <translation>版本 {0}（已冻结）</translation>
+    </message>
+    <message>
+        <source>revision {0} (working)</source>
+        <translation>版本 {0}（工作中）</translation>
+    </message>
+    <message>
+        <source>read-only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <source>Project already open</source>
+        <translation>项目已被打开</translation>
+    </message>
+    <message>
+        <source>{0} is already open in PCF Workbench by {1}.
+
+Open it read-only?</source>
+        <translation>{0} 已由 {1} 在 PCF Workbench 中打开。
+
+以只读方式打开？</translation>
+    </message>
+    <message>
+        <source>Cannot open the revision</source>
+        <translation>无法打开该版本</translation>
+    </message>
+    <message>
+        <source>Save project</source>
+        <translation>保存项目</translation>
+    </message>
+    <message>
+        <source>Cannot save</source>
+        <translation>无法保存</translation>
+    </message>
+    <message>
+        <source>A frozen revision is read-only. Save it under another name to work on a copy.</source>
+        <translation>已冻结的版本为只读。请以其他文件名另存，在副本上继续工作。</translation>
+    </message>
+    <message>
+        <source>Saving</source>
+        <translation>正在保存</translation>
+    </message>
+    <message>
+        <source>Writing {0}…</source>
+        <translation>正在写入 {0}…</translation>
+    </message>
+    <message>
+        <source>Saved {0}</source>
+        <translation>已保存 {0}</translation>
+    </message>
+    <message>
+        <source>Saving failed</source>
+        <translation>保存失败</translation>
+    </message>
+    <message>
+        <source>Read-only</source>
+        <translation>只读</translation>
+    </message>
+    <message>
+        <source>A read-only project cannot be frozen.</source>
+        <translation>只读项目无法冻结。</translation>
+    </message>
+    <message>
+        <source>Freeze for certification</source>
+        <translation>冻结以供认证</translation>
+    </message>
+    <message>
+        <source>Save the study as a project (.pcfw) first; then freeze it.</source>
+        <translation>请先将研究保存为项目（.pcfw），然后再冻结。</translation>
+    </message>
+    <message>
+        <source>Freeze the current state as an immutable revision with a SHA-256 fingerprint? Later edits make a new working revision.</source>
+        <translation>将当前状态冻结为带 SHA-256 指纹、不可更改的版本？之后的修改将生成新的工作版本。</translation>
+    </message>
+    <message>
+        <source>Freezing</source>
+        <translation>正在冻结</translation>
+    </message>
+    <message>
+        <source>Calculating the revision to freeze…</source>
+        <translation>正在计算要冻结的版本…</translation>
+    </message>
+    <message>
+        <source>Frozen</source>
+        <translation>已冻结</translation>
+    </message>
+    <message>
+        <source>Revision {0} is frozen.
+SHA-256 fingerprint:
+{1}</source>
+        <translation>版本 {0} 已冻结。
+SHA-256 指纹：
+{1}</translation>
+    </message>
+    <message>
+        <source>Cannot freeze</source>
+        <translation>无法冻结</translation>
+    </message>
+    <message>
+        <source>Revisions</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Open or save a project (.pcfw) first.</source>
+        <translation>请先打开或保存一个项目（.pcfw）。</translation>
+    </message>
+    <message>
+        <source>Autosave</source>
+        <translation>自动保存</translation>
+    </message>
+    <message>
+        <source>Autosave failed: {0}</source>
+        <translation>自动保存失败：{0}</translation>
+    </message>
+    <message>
+        <source>a study that was never saved</source>
+        <translation>从未保存过的研究</translation>
+    </message>
+    <message>
+        <source>{0} ({1}, {2} lines), autosaved {3}</source>
+        <translation>{0}（{1}，{2} 行），自动保存于 {3}</translation>
+    </message>
+    <message>
+        <source>Recover unsaved work?</source>
+        <translation>恢复未保存的工作？</translation>
+    </message>
+    <message>
+        <source>PCF Workbench did not close properly last time. An autosaved copy is available:
+
+{0}
+
+Recover it? (No deletes the copy.)</source>
+        <translation>PCF Workbench 上次未正常关闭。有一份自动保存的副本：
+
+{0}
+
+是否恢复？（选择“否”将删除该副本。）</translation>
+    </message>
+    <message>
+        <source>Cannot recover</source>
+        <translation>无法恢复</translation>
+    </message>
+    <message>
+        <source>Recovered {0}</source>
+        <translation>已恢复 {0}</translation>
+    </message>
+</context>
+<context>
     <name>QtPrompter</name>
     <message>
-        <source>Study workbooks (*.xlsx *.xlsm);;All files (*)</source>
-        <translation>研究数据表 (*.xlsx *.xlsm);;所有文件 (*)</translation>
+        <source>Projects and study workbooks (*.pcfw *.xlsx *.xlsm);;Projects (*.pcfw);;Study workbooks (*.xlsx *.xlsm);;All files (*)</source>
+        <translation>项目和研究数据表 (*.pcfw *.xlsx *.xlsm);;项目 (*.pcfw);;研究数据表 (*.xlsx *.xlsm);;所有文件 (*)</translation>
     </message>
     <message>
         <source>BOM files (*.xlsx *.csv *.txt);;All files (*)</source>
@@ -917,6 +1099,97 @@
     <message>
         <source>Nothing changed since the last import of this BOM.</source>
         <translation>自上次导入这份物料清单以来没有变化。</translation>
+    </message>
+</context>
+<context>
+    <name>RevisionsDialog</name>
+    <message>
+        <source>Revisions</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Frozen</source>
+        <translation>冻结时间</translation>
+    </message>
+    <message>
+        <source>Total kg CO2e</source>
+        <translation>总量 kg CO2e</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint</source>
+        <translation>SHA-256 指纹</translation>
+    </message>
+    <message>
+        <source>Open read-only</source>
+        <translation>以只读方式打开</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>Select two revisions, or one to compare with the working state</source>
+        <translation>选择两个版本，或选择一个版本与工作状态比较</translation>
+    </message>
+    <message>
+        <source>frozen</source>
+        <translation>已冻结</translation>
+    </message>
+    <message>
+        <source>working</source>
+        <translation>工作中</translation>
+    </message>
+    <message>
+        <source>revision {0}</source>
+        <translation>版本 {0}</translation>
+    </message>
+    <message>
+        <source>the working state</source>
+        <translation>工作状态</translation>
+    </message>
+    <message>
+        <source>Revision {0} → {1}</source>
+        <translation>版本 {0} → {1}</translation>
+    </message>
+    <message>
+        <source>Total: {0} → {1} kg CO2e ({2})</source>
+        <translation>总量：{0} → {1} kg CO2e（{2}）</translation>
+    </message>
+    <message>
+        <source>No differences.</source>
+        <translation>没有差异。</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>清单行</translation>
+    </message>
+    <message>
+        <source>Factors</source>
+        <translation>因子</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>已添加</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>已删除</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>已修改</translation>
     </message>
 </context>
 <context>
@@ -1176,14 +1449,14 @@
         <translation>不读取旧版 .xls 工作簿；请将文件另存为 .xlsx（Excel 2007 及以上）</translation>
     </message>
     <message>
-        <source>unknown study file type &apos;{suffix}&apos;; expected a study workbook (.xlsx)</source>
+        <source>unknown study file type &apos;{suffix}&apos;; expected a study workbook (.xlsx) or a project (.pcfw)</source>
         <comment>file.type</comment>
-        <translation>未知的研究文件类型“{suffix}”；应为研究数据表（.xlsx）</translation>
+        <translation>未知的研究文件类型“{suffix}”；应为研究数据表（.xlsx）或项目（.pcfw）</translation>
     </message>
     <message>
-        <source>cannot write &apos;{suffix}&apos; files; use .xlsx (study workbook)</source>
+        <source>cannot write &apos;{suffix}&apos; files; use .xlsx (study workbook) or .pcfw (project)</source>
         <comment>file.write_type</comment>
-        <translation>无法写入“{suffix}”文件；请使用 .xlsx（研究数据表）</translation>
+        <translation>无法写入“{suffix}”文件；请使用 .xlsx（研究数据表）或 .pcfw（项目）</translation>
     </message>
     <message>
         <source>{path}: the template must be an .xlsx file</source>
@@ -2289,6 +2562,86 @@
         <source>BOM row {row}</source>
         <comment>bom.line.row</comment>
         <translation>物料清单第 {row} 行</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a project file</source>
+        <comment>project.folder</comment>
+        <translation>{path} 是文件夹，不是项目文件</translation>
+    </message>
+    <message>
+        <source>this is not a PCF Workbench project file (.pcfw)</source>
+        <comment>project.not_a_project</comment>
+        <translation>这不是 PCF Workbench 项目文件（.pcfw）</translation>
+    </message>
+    <message>
+        <source>the project file has no valid schema version</source>
+        <comment>project.bad_version</comment>
+        <translation>项目文件没有有效的结构版本</translation>
+    </message>
+    <message>
+        <source>{name} was saved by PCF Workbench {app} (project schema {version}); this version ({current}) reads project schema {supported} and older. Open it with a newer PCF Workbench; the file was not changed.</source>
+        <comment>project.newer</comment>
+        <translation>{name} 由 PCF Workbench {app} 保存（项目结构版本 {version}）；本版本（{current}）只能读取项目结构版本 {supported} 及更早的文件。请用更新版本的 PCF Workbench 打开；文件未被修改。</translation>
+    </message>
+    <message>
+        <source>a newer version</source>
+        <comment>project.newer_app</comment>
+        <translation>更新的版本</translation>
+    </message>
+    <message>
+        <source>the project file is damaged: {reason}</source>
+        <comment>project.damaged</comment>
+        <translation>项目文件已损坏：{reason}</translation>
+    </message>
+    <message>
+        <source>the project file is damaged (SQLite integrity check failed)</source>
+        <comment>project.integrity</comment>
+        <translation>项目文件已损坏（SQLite 完整性检查未通过）</translation>
+    </message>
+    <message>
+        <source>the project could not be upgraded from schema {from_version} to {to_version} ({reason}); the file is unchanged and a backup is at {backup}</source>
+        <comment>project.migration_failed</comment>
+        <translation>无法将项目从结构版本 {from_version} 升级到 {to_version}（{reason}）；文件未被修改，备份位于 {backup}</translation>
+    </message>
+    <message>
+        <source>the project could not be upgraded from schema {from_version} ({reason}); the file is unchanged</source>
+        <comment>project.migration_failed_in_memory</comment>
+        <translation>无法将项目从结构版本 {from_version} 升级（{reason}）；文件未被修改</translation>
+    </message>
+    <message>
+        <source>{name} is already open in PCF Workbench by {owner}; you can open it read-only, or close it there first</source>
+        <comment>project.locked</comment>
+        <translation>{name} 已由 {owner} 在 PCF Workbench 中打开；可以以只读方式打开，或先在那边关闭</translation>
+    </message>
+    <message>
+        <source>{user} on {host} (process {pid}) since {time}</source>
+        <comment>project.lock_owner</comment>
+        <translation>{user}（{host}，进程 {pid}，自 {time} 起）</translation>
+    </message>
+    <message>
+        <source>revision {revision} is already frozen and nothing changed since</source>
+        <comment>project.already_frozen</comment>
+        <translation>版本 {revision} 已冻结，此后没有任何修改</translation>
+    </message>
+    <message>
+        <source>revision {revision} is not frozen</source>
+        <comment>project.not_frozen</comment>
+        <translation>版本 {revision} 未冻结</translation>
+    </message>
+    <message>
+        <source>{name} has no frozen revision {revision}</source>
+        <comment>project.no_revision</comment>
+        <translation>{name} 中没有已冻结的版本 {revision}</translation>
+    </message>
+    <message>
+        <source>{file}: the output must end in .xlsx (study workbook) or .pcfw (project)</source>
+        <comment>convert.output_type</comment>
+        <translation>{file}：输出文件必须以 .xlsx（研究数据表）或 .pcfw（项目）结尾</translation>
+    </message>
+    <message>
+        <source>the output must be a different file than the input</source>
+        <comment>convert.same_file</comment>
+        <translation>输出文件必须与输入文件不同</translation>
     </message>
     <message>
         <source>no line &apos;{line_id}&apos;</source>

@@ -68,3 +68,35 @@ def test_the_open_study_is_never_overwritten(qtbot, opened, prompter, kettle_fil
     assert opened.export_actions.export_excel(kettle_file) is None
     assert kettle_file.read_bytes() == before
     assert prompter.messages[-1][0] == "error"
+
+
+def _summary_values(path: Path) -> list[object]:
+    return [c.value for c in load_workbook(path, read_only=False)["Summary"]["B"]]
+
+
+def test_a_frozen_project_prints_its_fingerprint_and_a_later_edit_a_draft(
+    qtbot, opened, prompter, tmp_path: Path
+) -> None:
+    from app.core.edits import SetLineField
+
+    project = tmp_path / "kettle.pcfw"
+    prompter.save_answers.append(project)
+    with qtbot.waitSignal(opened.projects.saved, timeout=10_000):
+        opened.projects.act_save_as.trigger()
+    with qtbot.waitSignal(opened.projects.saved, timeout=10_000):
+        opened.projects.act_freeze.trigger()
+    fingerprint = opened.projects.fingerprint
+    assert fingerprint is not None and len(fingerprint) == 64
+    frozen_out = tmp_path / "frozen.xlsx"
+    with qtbot.waitSignal(opened.export_actions.excelExported, timeout=30_000):
+        opened.export_actions.export_excel(frozen_out)
+    values = _summary_values(frozen_out)
+    assert fingerprint in values and "DRAFT – not frozen" not in values
+
+    with qtbot.waitSignal(opened.resultShown, timeout=10_000):
+        assert opened.bridge.push(SetLineField("7", "quantity", 2190.0), "edit")  # a new working revision
+    draft_out = tmp_path / "draft.xlsx"
+    with qtbot.waitSignal(opened.export_actions.excelExported, timeout=30_000):
+        opened.export_actions.export_excel(draft_out)
+    values = _summary_values(draft_out)
+    assert fingerprint not in values and "DRAFT – not frozen" in values

@@ -1,7 +1,8 @@
 """The running UI in Chinese and in English.
 
 Under the zh_CN translator the main window and its dialogs (About, keyboard shortcuts,
-Preferences, the PDF preview of the label and the report, every page of the BOM import wizard) are walked: every visible text — window and dock titles, menus, actions and their
+Preferences, the PDF preview of the label and the report, Revisions with a comparison, every page of the BOM import wizard, the recovery and
+"already open" prompts) are walked: every visible text — window and dock titles, menus, actions and their
 tips, labels, buttons, placeholders, combo items, table headers, navigation — must not be
 English-only (ASCII words and no Chinese), apart from a short explicit list of names and units.
 English gives English; a core problem shows in Chinese in the Problems panel.
@@ -12,6 +13,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -280,7 +283,9 @@ def test_a_file_that_cannot_be_opened_is_explained_in_chinese(zh_window, qtbot, 
         win.open_path(bad, ask=False)
     model = win.problems_model
     opened = [r for r in range(model.rowCount()) if model.problem_row(r).source == "open"]
-    assert [model.index(r, 6).data() for r in opened] == ["未知的研究文件类型“.txt”；应为研究数据表（.xlsx）"]
+    assert [model.index(r, 6).data() for r in opened] == [
+        "未知的研究文件类型“.txt”；应为研究数据表（.xlsx）或项目（.pcfw）"
+    ]
 
 
 def test_english_gives_english(qtbot, ctx, prompter, tmp_path, ui_language, built_translations) -> None:
@@ -424,3 +429,77 @@ def test_the_bom_wizard_has_no_english_only_text_in_chinese(zh_window, qtbot, pr
     assert any(t.startswith("✖ 第 3 行") for t in listed), listed
     assert not english_only(bad.preview_page.cell_problem(3, 2))
     bad.reject()
+
+
+def _english_lines(*texts: str) -> list[str]:
+    return [line for text in texts for line in text.splitlines() if english_only(line)]
+
+
+def test_project_revisions_dialog_and_comparison_are_chinese(zh_window, qtbot, prompter, tmp_path) -> None:
+    from app.core.edits import SetLineField
+
+    win, _ = zh_window
+    study = chinese_study()
+    study.lines[0] = InventoryLine("1", "钢板", 1.0, "t", stage=Stage.RAW_MATERIALS, factor_value=1.0,
+                                   factor_unit="kg")  # fmt: skip
+    win.bridge.replace(study, None)
+    prompter.save_answers.append(tmp_path / "水壶.pcfw")
+    with qtbot.waitSignal(win.projects.saved, timeout=10_000):
+        win.projects.act_save_as.trigger()
+    with qtbot.waitSignal(win.projects.saved, timeout=10_000):
+        win.projects.act_freeze.trigger()
+    _kind, title, text = [m for m in prompter.messages if m[0] == "info"][-1]
+    assert title == "已冻结" and "SHA-256 指纹" in text
+    assert "版本 1（已冻结）" in win.windowTitle()
+    with qtbot.waitSignal(win.resultShown, timeout=10_000):
+        assert win.bridge.push(SetLineField("1", "quantity", 2.0), "edit")
+    items = texts_of(win)  # the status bar's revision state and the File menu's project actions
+    assert not _english(items), "\n".join(_english(items))
+    assert win.projects.state_label.text() == "版本 2（工作中）"
+
+    dialog = win.projects.show_revisions()
+    qtbot.addWidget(dialog)
+    items = texts_of(dialog)
+    assert not _english(items), "\n".join(_english(items))
+    dialog.select(1)
+    cmp = dialog.compare_selected()
+    assert cmp is not None and [c.key for c in cmp.lines] == ["1"]
+    details = dialog.details.toPlainText()
+    assert "版本 1 → 工作状态" in details and "1: 数量 1.0 → 2.0" in details
+    assert not _english_lines(details), _english_lines(details)
+    assert [dialog.table.item(r, 1).text() for r in range(dialog.table.rowCount())] == ["已冻结"]
+    dialog.close()
+    win.bridge.undo_stack.setClean()
+
+
+def test_recovery_and_already_open_prompts_are_chinese(zh_window, prompter, tmp_path) -> None:
+    from app.project.lock import LockInfo, ProjectLockedError
+    from app.project.model import Project
+
+    win, _ = zh_window
+    store = win.projects.store
+    entry = store.write("crashed-session", Project(chinese_study()), tmp_path / "水壶.pcfw", 3)
+    dead = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True
+    )
+    meta = json.loads(entry.meta_path.read_text(encoding="utf-8"))
+    entry.meta_path.write_text(json.dumps({**meta, "pid": int(dead.stdout)}), encoding="utf-8")  # it crashed
+    prompter.confirm_answer = False  # "No" deletes the copy
+    assert win.projects.offer_recovery() is False
+    kind, title, text = prompter.messages[-1]
+    assert kind == "confirm" and title == "恢复未保存的工作？"
+    assert "电热水壶（水壶.pcfw，2 行），自动保存于" in text
+    assert not _english_lines(title, text), _english_lines(title, text)
+    assert store.entries() == []
+
+    path = tmp_path / "shared.pcfw"
+    owner = LockInfo(4242, "lab-pc", "alice", "2026-12-01T08:00:00Z")
+    win._load_failed(path, ProjectLockedError(path, owner))  # what opening a project held elsewhere does
+    kind, title, text = prompter.messages[-1]
+    assert kind == "confirm" and title == "项目已被打开"
+    assert "alice（lab-pc，进程 4242，自 2026-12-01T08:00:00Z 起）" in text and "以只读方式打开" in text
+    assert not _english_lines(title, text), _english_lines(title, text)
+    error = ProjectLockedError(path, owner)
+    from app.gui.project_actions import error_message
+
+    assert error_message(error).startswith("shared.pcfw 已由 alice（lab-pc")

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from kettle import kettle_study
 
 from app.gui.launch import GuiArgs, UsageError, parse_args
 
@@ -58,3 +59,42 @@ def test_screenshot_of_a_bad_file_exits_2_with_located_errors(tmp_path: Path) ->
     assert proc.returncode == 2
     assert "bad.xlsx" in proc.stderr
     assert not (tmp_path / "x.png").exists()
+
+
+def test_the_real_app_opens_a_project_file(kettle_file: Path, tmp_path: Path) -> None:
+    """`pcf-workbench open`/`--screenshot` go through the same open: a .pcfw is accepted."""
+    from app.services.studies import save_study
+
+    project = tmp_path / "kettle.pcfw"
+    save_study(kettle_study(), project)
+    out = tmp_path / "shot.png"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "app", "--screenshot", str(out), str(project)],
+        capture_output=True, text=True, cwd=ROOT, env=env, timeout=60,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stderr
+    assert out.stat().st_size > 10_000
+    assert not (tmp_path / "kettle.pcfw.lock").exists()  # released when the window closed
+
+
+def test_one_user_settings_serves_preferences_and_the_project_controller(
+    qtbot, ctx, prompter, tmp_path
+) -> None:
+    from app.gui.launch import build_window
+    from app.gui.settings import GuiSettings
+    from app.services.settings import UserSettings
+
+    user_settings = UserSettings(tmp_path / "settings.json")
+    window = build_window(ctx, GuiSettings(tmp_path / "gui.ini"), prompter, user_settings=user_settings)
+    qtbot.addWidget(window)
+    assert window.user_settings is user_settings and window.projects.user_settings is user_settings
+    window.act_preferences.trigger()
+    dialog = window.preferences_dialog
+    dialog.language.setCurrentIndex(dialog.language.findData("zh_CN"))
+    dialog.accept()
+    assert UserSettings(user_settings.path).language == "zh_CN"  # stored where the recent files go
+    window.projects.user_settings.add_recent(tmp_path / "k.pcfw")
+    assert UserSettings(user_settings.path).recent_files() == [(tmp_path / "k.pcfw").resolve()]
+    assert UserSettings(user_settings.path).language == "zh_CN"  # neither overwrote the other
+    window.bridge.undo_stack.setClean()

@@ -92,3 +92,22 @@ def test_no_export_without_a_result(qtbot, window, prompter) -> None:
     window.report_actions.latest = None
     assert window.report_actions.open_preview("label") is None
     assert prompter.messages and prompter.messages[-1][0] == "error"
+
+
+def test_a_frozen_project_label_carries_its_fingerprint(qtbot, opened, prompter, tmp_path: Path) -> None:
+    project = tmp_path / "kettle.pcfw"
+    prompter.save_answers.append(project)
+    with qtbot.waitSignal(opened.projects.saved, timeout=10_000):
+        opened.projects.act_save_as.trigger()
+    with qtbot.waitSignal(opened.projects.saved, timeout=10_000):
+        opened.projects.act_freeze.trigger()
+    fingerprint = opened.projects.fingerprint
+    assert fingerprint is not None and len(fingerprint) == 64
+    data = opened.report_actions.report_data()
+    assert data is not None and data.fingerprint == fingerprint
+    preview = opened.report_actions.open_preview("label")
+    with qtbot.waitSignal(preview.rendered, timeout=20_000) as blocker:
+        pass
+    text = _text(blocker.args[0].pdf).replace("\n", "")
+    assert fingerprint[:16] in text and "DRAFT – not frozen" not in text
+    preview.close()

@@ -246,7 +246,7 @@ def test_drop_a_workbook_opens_it(qtbot, window, kettle_file: Path) -> None:
     with qtbot.waitSignal(window.studyLoaded, timeout=10_000):
         window.dropEvent(event)
     assert window.bridge.document.path == kettle_file
-    assert window.settings.recent_files() == [kettle_file.resolve()]
+    assert window.user_settings.recent_files() == [kettle_file.resolve()]
 
 
 def test_export_writes_a_workbook_the_cli_reads_back(qtbot, opened, prompter, tmp_path: Path) -> None:

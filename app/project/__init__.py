@@ -1,0 +1,6 @@
+"""Project files (``.pcfw``): one SQLite file holding a study, its pins, settings and revisions.
+
+See README.md in this folder.
+"""
+
+PROJECT_SUFFIX = ".pcfw"
