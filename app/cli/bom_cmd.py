@@ -28,15 +28,15 @@ def register(sub, ctx_factory: Callable[[], AppContext]) -> None:
         "import-bom",
         help="import a bill of materials from an ERP export (.xlsx/.csv) into a study",
         description="Import a bill of materials (Kingdee, Yonyou, SAP or a spreadsheet; .xlsx or .csv) "
-        "into a study workbook as inventory lines, with the factors confirmed earlier.",
+        "into a study workbook or a project as inventory lines, with the factors confirmed earlier.",
     )
     p.add_argument("file", type=Path, help="the BOM export (.xlsx or .csv)")
     p.add_argument(
         "--into",
         type=Path,
         required=True,
-        metavar="STUDY",
-        help="study workbook to add to (created if missing)",
+        metavar="STUDY_OR_PROJECT",
+        help="study workbook (.xlsx) or project (.pcfw) to add to (created if missing)",
     )
     p.add_argument(
         "--stage", default="raw_materials", choices=[s.value for s in STAGES], help="stage of the lines"
@@ -83,11 +83,11 @@ def _library(ctx: AppContext) -> object | None:
 
 def _load_or_new(into: Path, plan) -> tuple[Study, bool]:
     from app.services.bom_import import new_study_for
-    from app.services.studies import WORKBOOK_SUFFIXES, load_study
+    from app.services.studies import STUDY_SUFFIXES, load_study
 
     if into.exists():
         return load_study(into).study, False
-    if into.suffix.lower() not in WORKBOOK_SUFFIXES:
+    if into.suffix.lower() not in STUDY_SUFFIXES:
         raise InputError(problem("bom.no_study", {"path": str(into)}, file=str(into)))
     if not into.parent.is_dir():
         raise InputError(problem("template.no_folder", {"path": str(into.parent)}, file=str(into)))
@@ -105,6 +105,7 @@ def run_import(args: argparse.Namespace, ctx: AppContext) -> int:
     from app.cli import print_problems
     from app.io.bom import read_bom
     from app.io.bom.mapping_file import read_mapping_workbook
+    from app.project.lock import ProjectLockedError
     from app.services.bom_import import apply_change, build_import, plan_bom, remembered_choices
     from app.services.bom_matching import FactorMatcher, MappingEntry, MappingMemory
     from app.services.studies import save_study
@@ -141,7 +142,10 @@ def run_import(args: argparse.Namespace, ctx: AppContext) -> int:
     change = build_import(study, plan, choices, notes)
     _print_summary(args, table, plan, matches, choices, change, created)
     if not args.dry_run and not change.diff.is_empty:
-        save_study(apply_change(study, change), args.into)
+        try:  # a project keeps its history and pins the library factors the new lines use
+            save_study(apply_change(study, change), args.into, factors=ctx.factors)
+        except ProjectLockedError as exc:
+            raise InputError(problem(exc.code, exc.params, file=str(args.into))) from None
         print(f"Wrote {args.into}")
     elif args.dry_run:
         print("Dry run: nothing written.")

@@ -271,7 +271,7 @@ MESSAGES: dict[str, str] = {
     "bom.memory_schema": "the BOM mapping memory was written by another version; move it away to start a new one",
     "bom.reader_crashed": "the reader crashed on this file (exit code {exit_code}); the file was refused. Open it "
     "in Excel, WPS or LibreOffice and save it again",
-    "bom.no_study": "{path}: no such study; a new study is created only as a workbook (.xlsx)",
+    "bom.no_study": "{path}: no such study; a new one is created as a study workbook (.xlsx) or a project (.pcfw)",
     "bom.empty": "the BOM has no rows under its header",
     "bom.factor_unknown": "material '{material}': factor '{factor_id}' (from {origin}) is not in the library; "
     "left without factor",

@@ -2499,9 +2499,9 @@ Recover it? (No deletes the copy.)</source>
         <translation>读取该文件时读取程序崩溃（退出代码 {exit_code}）；已拒绝该文件。请在 Excel、WPS 或 LibreOffice 中打开并重新保存</translation>
     </message>
     <message>
-        <source>{path}: no such study; a new study is created only as a workbook (.xlsx)</source>
+        <source>{path}: no such study; a new one is created as a study workbook (.xlsx) or a project (.pcfw)</source>
         <comment>bom.no_study</comment>
-        <translation>{path}：没有该研究；新研究只能创建为研究数据表（.xlsx）</translation>
+        <translation>{path}：没有该研究；新研究可创建为研究数据表（.xlsx）或项目（.pcfw）</translation>
     </message>
     <message>
         <source>the BOM has no rows under its header</source>

@@ -139,3 +139,26 @@ def test_sheet_header_row_stage_and_csv(tmp_path: Path, capsys) -> None:
         ("production", 12.0, "kg"),
     ]
     assert "00123" in lines[0].comment and "123456789012345678" in lines[1].comment
+
+
+def test_import_into_a_project_keeps_its_history_and_pins_the_factors(tmp_path: Path, capsys) -> None:
+    from app.project.files import load_project
+
+    project = tmp_path / "kettle.pcfw"
+    assert (
+        _run("import-bom", write_kingdee(tmp_path), "--into", project, "--mapping", _mapping(tmp_path)) == 0
+    )
+    assert "Import into new study" in capsys.readouterr().out
+    saved = load_project(project)
+    assert len(saved.study.lines) == 8
+    assert {"F-STEEL", "F-PP", "F-CU"} <= set(saved.pins)  # library factors pinned at the import
+    v2 = write_kingdee(tmp_path, "v2.xlsx", quantities={"M300": 0.7})
+    assert _run("import-bom", v2, "--into", project) == 0
+    assert "0 added, 0 removed, 1 changed" in capsys.readouterr().out
+    assert load_study(project).study.line_by_id()["B1.1.1"].quantity == 0.7
+    assert _run("calc", project, "--json", tmp_path / "r.json") == 0
+
+
+def test_a_new_study_of_another_kind_is_refused(tmp_path: Path, capsys) -> None:
+    assert _run("import-bom", write_kingdee(tmp_path), "--into", tmp_path / "kettle.json") == 2
+    assert "a new one is created as a study workbook (.xlsx) or a project (.pcfw)" in capsys.readouterr().err
