@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from app.core.domain import STAGES, Stage
 from app.core.errors import InputError, Problem
 from app.core.messages import CodedError
-from app.core.units import UNITS
+from app.core.units import UNITS, Dimension
 from app.gui.catalog import FactorCatalog
 from app.gui.delegates import FactorPicker
 from app.gui.document import DocumentBridge
@@ -120,9 +120,9 @@ def field_label(key: str | None) -> str:
 
 
 def unit_label(code: str) -> str:
-    """A whitelist unit in the UI language (``piece`` → 件; kg stays kg)."""
+    """A whitelist unit as people read it: counts in the UI language (``piece`` → 件), symbols as they are."""
     unit = UNITS.get(code)
-    if unit is None or not unit.label_zh or not code.isalpha() or code in ("kg", "km", "kWh"):
+    if unit is None or unit.dimension is not Dimension.COUNT:
         return code
     return bilingual(code, unit.label_zh)
 
