@@ -27,7 +27,7 @@ GUI_COMMANDS = ("open",)
 
 
 def build_parser(ctx_factory: Callable[[], AppContext]) -> argparse.ArgumentParser:
-    from app.cli import calc_cmd, convert_cmd, export_cmd, factors_cmd, template_cmd
+    from app.cli import bom_cmd, calc_cmd, convert_cmd, export_cmd, factors_cmd, template_cmd
 
     parser = argparse.ArgumentParser(
         prog="pcf-workbench",
@@ -40,6 +40,7 @@ def build_parser(ctx_factory: Callable[[], AppContext]) -> argparse.ArgumentPars
     calc_cmd.register(sub, ctx_factory)
     template_cmd.register(sub, ctx_factory)
     factors_cmd.register(sub, ctx_factory)
+    bom_cmd.register(sub, ctx_factory)
     export_cmd.register(sub, ctx_factory)
     convert_cmd.register(sub, ctx_factory)
     return parser

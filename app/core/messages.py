@@ -203,6 +203,89 @@ MESSAGES: dict[str, str] = {
     "{start}…",
     "export.not_finite": "a number in the export is not finite ({value}); check very large quantities or factors",
     "export.too_many_lines": "{lines} lines do not fit in one Excel sheet (at most {limit})",
+    # --- bills of materials (app/io/bom, services/bom_*, cli import-bom) ----------------------
+    "bom.xls": "old .xls workbooks are not read; open the export in Excel or WPS and save it as .xlsx",
+    "bom.file_type": "unknown BOM file type '{suffix}'; expected an Excel workbook (.xlsx) or a CSV file (.csv)",
+    "bom.folder": "{path} is a folder, not a BOM file",
+    "bom.csv_too_big": "the CSV file is {size_mb} MB; BOM files are limited to {limit_mb} MB",
+    "bom.csv_binary": "the file holds NUL bytes but is not UTF-16 text; is it really a CSV export?",
+    "bom.csv_encoding": "the CSV is neither UTF-8, UTF-16 nor GBK/GB18030 text (bad byte at position {position}); "
+    "save it again as 'CSV UTF-8'",
+    "bom.csv_bad_encoding": "the CSV says it is {encoding} but is not valid {encoding} (bad byte at position "
+    "{position}); save it again as 'CSV UTF-8'",
+    "bom.csv_too_many_rows": "the CSV has more than {rows} rows",
+    "bom.csv_too_many_columns": "row {row} has {fields} fields (limit {limit})",
+    "bom.csv_malformed": "the CSV cannot be split into fields near row {row}: {reason}",
+    "bom.all_hidden": "every sheet of the workbook is hidden; unhide the BOM sheet or name it explicitly",
+    "bom.no_such_sheet": "the workbook has no sheet '{sheet}' (sheets: {sheets})",
+    "bom.hidden_sheet": "sheet '{sheet}' is hidden; check that it is the BOM you mean to import",
+    "bom.many_uncached": "{count} formulas have no cached value (only the first {located} are located); open and "
+    "save the file in Excel, WPS or LibreOffice",
+    "bom.no_header": "no header row found in the first rows (expected column names such as 物料编码, 物料名称, "
+    "用量, 单位 or Material, Description, Quantity, Unit); give the header row explicitly",
+    "bom.no_such_row": "row {row} is not a row of the sheet (it has {rows} rows)",
+    "bom.missing_column": "no column is mapped to '{en}' ({zh})",
+    "bom.missing_code_column": "no column is mapped to the material code or name (物料编码 / 物料名称)",
+    "bom.what.quantity": "quantity",
+    "bom.what.denominator": "denominator",
+    "bom.what.loss_rate": "loss rate",
+    "bom.what.net_weight": "net weight",
+    "bom.what.gross_weight": "gross weight",
+    "cell.not_a_number": "{what}: {detail}",
+    "cell.missing": "the {what} is missing",
+    "cell.negative": "the {what} must be ≥ 0, got {value}",
+    "cell.text_number": "the {what} '{text}' is stored as text; it was read as a number",
+    "cell.level_jump": "the level jumps from {above} to {level}; a level-{level} row needs a level-{needed} row "
+    "above it",
+    "unit.mixed": "mixed units: the quantity says '{inline}' but the unit column says '{unit}'; keep the unit in "
+    "the unit column only",
+    "unit.mixed_material": "mixed units for material '{material}': '{unit}' here, '{first_unit}' in row "
+    "{first_row}",
+    "bom.row_unnamed": "the row has no material code or name",
+    "bom.unit_missing": "the unit is missing",
+    "bom.code_number": "the code {code} is stored as a number, so Excel may have changed its last digits; format "
+    "the code column as text in the ERP export",
+    "bom.denominator": "the denominator must be > 0, got {value}",
+    "bom.inline_unit": "the unit '{unit}' was taken from the quantity cell",
+    "bom.loss_rate_ambiguous": "the loss rate {value} is ambiguous; write 5% or 0.05, or name the column "
+    "'损耗率(%)'",
+    "bom.loss_rate": "the loss rate must be at least 0 and below 100%, got {value}",
+    "bom.weight_unit_missing": "the weight has no unit; map a weight-unit column or name the unit in the header "
+    "(e.g. '净重(kg)')",
+    "bom.weight_not_mass": "the weight unit '{unit}' is not a mass",
+    "bom.level_number": "the level must be a whole number ≥ 0, got {value}",
+    "bom.level_text": "the level must be 1, 2, 3 …, .1, ..2, ...3 or 1.1, 1.1.2, got '{text}'",
+    "bom.parent_bad": "row {parent_row} above this one (its parent) has errors",
+    "bom.parent_self": "the row names itself ('{code}') as its parent",
+    "bom.parent_missing": "the parent '{parent}' is not a row of this BOM; its components are imported as "
+    "top-level lines",
+    "bom.parent_repeated": "the parent '{parent}' occurs in {count} rows; components are placed under the "
+    "nearest one above",
+    "bom.parent_loop": "the parent codes form a loop",
+    "bom.mapping_empty": "the mapping sheet is empty",
+    "bom.mapping_columns": "the mapping sheet needs the columns material_code / 物料编码 and factor_id / 因子编号 "
+    "in row 1",
+    "bom.mapping_incomplete": "a mapping needs both a material code and a factor id",
+    "bom.mapping_factor_unknown": "factor '{factor_id}' is not in the factor library",
+    "bom.memory_unreadable": "the BOM mapping memory cannot be read ({reason}); move it away to start a new one",
+    "bom.memory_schema": "the BOM mapping memory was written by another version; move it away to start a new one",
+    "bom.reader_crashed": "the reader crashed on this file (exit code {exit_code}); the file was refused. Open it "
+    "in Excel, WPS or LibreOffice and save it again",
+    "bom.no_study": "{path}: no such study; a new one is created as a study workbook (.xlsx) or a project (.pcfw)",
+    "bom.empty": "the BOM has no rows under its header",
+    "bom.factor_unknown": "material '{material}': factor '{factor_id}' (from {origin}) is not in the library; "
+    "left without factor",
+    "bom.origin_suggestion": "a suggestion",
+    "bom.origin_memory": "the mapping memory",
+    # texts an import writes into the study's lines (name of a mass line, comment, source)
+    "bom.line.where": "{file}",
+    "bom.line.where_sheet": "{file}, sheet '{sheet}'",
+    "bom.line.source": "BOM {where}, row {row}",
+    "bom.line.subassembly": "sub-assembly from BOM row {row}",
+    "bom.line.counted": "counted part; its mass is the line below",
+    "bom.line.mass": "mass of one {unit_en}: {mass} kg from {column}, BOM row {row}",
+    "bom.line.mass_name": "{name} (mass)",
+    "bom.line.row": "BOM row {row}",
     # --- project files (.pcfw: app/project, services/projects.py) -----------------------------
     "project.folder": "{path} is a folder, not a project file",
     "project.not_a_project": "this is not a PCF Workbench project file (.pcfw)",

@@ -306,6 +306,7 @@ class MainWindow(QMainWindow):
             "Ctrl+E",
             S.SP_DialogSaveButton,
         )
+        self.act_import_bom = self._action(self.tr("Import &BOM…"), self.import_bom_dialog)
         self.act_quit = self._action(self.tr("&Quit"), self.close, K.Quit)
         self.act_undo = self.bridge.undo_stack.createUndoAction(self, self.tr("&Undo"))
         self.act_undo.setShortcuts(QKeySequence.keyBindings(K.Undo))
@@ -384,6 +385,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self.projects.add_to_menu(file_menu)
         file_menu.addAction(self.act_export)
+        file_menu.addAction(self.act_import_bom)
         self.export_actions = ExportActions(self)
         export_menu = self.export_actions.add_to(file_menu)
         from app.gui.report_actions import ReportActions  # label draft, study report, print preview
@@ -625,6 +627,11 @@ class MainWindow(QMainWindow):
         else:
             self.prompter.error(self.tr("Cannot open the study"), f"{path}\n\n{error_message(exc)}")
         self.studyLoaded.emit(False)
+
+    def import_bom_dialog(self, path: Path | None = None):
+        from app.gui.bom_wizard import open_bom_wizard
+
+        return open_bom_wizard(self, path)
 
     def export_dialog(self) -> None:
         doc = self.bridge.document

@@ -24,8 +24,13 @@ def study_filter() -> str:
     )
 
 
+def bom_filter() -> str:
+    """The file-dialog filter for bills of materials (ERP exports as workbooks or CSV text)."""
+    return QCoreApplication.translate("QtPrompter", "BOM files (*.xlsx *.csv *.txt);;All files (*)")
+
+
 class Prompter(Protocol):
-    def open_path(self, title: str, start: Path | None) -> Path | None: ...
+    def open_path(self, title: str, start: Path | None, file_filter: str | None = None) -> Path | None: ...
 
     def save_path(self, title: str, suggested: Path) -> Path | None: ...
 
@@ -42,8 +47,11 @@ class QtPrompter:
     def __init__(self, parent: QWidget | None = None) -> None:
         self.parent = parent
 
-    def open_path(self, title: str, start: Path | None) -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(self.parent, title, str(start or Path.home()), study_filter())
+    def open_path(self, title: str, start: Path | None, file_filter: str | None = None) -> Path | None:
+        """``file_filter``: e.g. :func:`bom_filter`; study workbooks when not given."""
+        name, _ = QFileDialog.getOpenFileName(
+            self.parent, title, str(start or Path.home()), file_filter or study_filter()
+        )
         return Path(name) if name else None
 
     def save_path(self, title: str, suggested: Path) -> Path | None:

@@ -2,6 +2,89 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>BomWizard</name>
+    <message>
+        <source>row {0}, column {1}: {2}</source>
+        <translation>第 {0} 行，{1} 列：{2}</translation>
+    </message>
+    <message>
+        <source>row {0}: {1}</source>
+        <translation>第 {0} 行：{1}</translation>
+    </message>
+    <message>
+        <source>column {0}: {1}</source>
+        <translation>{0} 列：{1}</translation>
+    </message>
+    <message>
+        <source>{0} added, {1} removed, {2} changed, {3} unchanged</source>
+        <translation>新增 {0} 行，删除 {1} 行，变更 {2} 行，未变 {3} 行</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>loss rate</source>
+        <translation>损耗率</translation>
+    </message>
+    <message>
+        <source>… and {0} more</source>
+        <translation>……另有 {0} 项</translation>
+    </message>
+    <message>
+        <source>Import bill of materials — {0}</source>
+        <translation>导入物料清单 — {0}</translation>
+    </message>
+    <message>
+        <source>Checking {0}…</source>
+        <translation>正在检查 {0}…</translation>
+    </message>
+    <message>
+        <source>Reading BOM</source>
+        <translation>正在读取物料清单</translation>
+    </message>
+    <message>
+        <source>Reading {0}…</source>
+        <translation>正在读取 {0}…</translation>
+    </message>
+    <message>
+        <source>Checking rows…</source>
+        <translation>正在检查各行…</translation>
+    </message>
+    <message>
+        <source>factor suggested (confidence {0}), not confirmed</source>
+        <translation>建议的因子（置信度 {0}），未确认</translation>
+    </message>
+    <message>
+        <source>factor picked, not confirmed</source>
+        <translation>已选因子，未确认</translation>
+    </message>
+    <message>
+        <source>Import BOM {0}</source>
+        <translation>导入物料清单 {0}</translation>
+    </message>
+    <message>
+        <source>Import bill of materials</source>
+        <translation>导入物料清单</translation>
+    </message>
+    <message>
+        <source>BOM mapping memory</source>
+        <translation>物料清单映射记录</translation>
+    </message>
+    <message>
+        <source>Imported BOM: {0}</source>
+        <translation>已导入物料清单：{0}</translation>
+    </message>
+</context>
+<context>
     <name>DocumentBridge</name>
     <message>
         <source>This revision is read-only: edits are not possible</source>
@@ -61,6 +144,85 @@
     <message>
         <source>The study has problems; fix them (see the Problems panel) and export again.</source>
         <translation>研究存在问题；请修正（见问题面板）后重新导出。</translation>
+    </message>
+</context>
+<context>
+    <name>FactorPage</name>
+    <message>
+        <source>Factors</source>
+        <translation>排放因子</translation>
+    </message>
+    <message>
+        <source>Confirmed factors are remembered per material code for the next import. Materials without a factor are imported too (they count as 0 until you add one).</source>
+        <translation>已确认的因子按物料编码记住，供下次导入使用。没有因子的物料也会导入（在补充因子之前按 0 计）。</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>物料编码</translation>
+    </message>
+    <message>
+        <source>Material</source>
+        <translation>物料</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Factor</source>
+        <translation>因子</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>置信度</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Use suggestion</source>
+        <translation>采用建议</translation>
+    </message>
+    <message>
+        <source>Confirm selected</source>
+        <translation>确认所选</translation>
+    </message>
+    <message>
+        <source>Confirm all shown factors</source>
+        <translation>确认列出的全部因子</translation>
+    </message>
+    <message>
+        <source>No factor</source>
+        <translation>不设因子</translation>
+    </message>
+    <message>
+        <source>Suggestions</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <source>Search the library</source>
+        <translation>在因子库中搜索</translation>
+    </message>
+    <message>
+        <source>Matching {0} materials…</source>
+        <translation>正在为 {0} 种物料匹配因子…</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <source>suggested</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <source>no factor</source>
+        <translation>无因子</translation>
+    </message>
+    <message>
+        <source>{0} materials: {1} with a factor ({2} confirmed), {3} without.</source>
+        <translation>共 {0} 种物料：{1} 种有因子（{2} 种已确认），{3} 种无因子。</translation>
     </message>
 </context>
 <context>
@@ -188,6 +350,10 @@
     <message>
         <source>&amp;Export study workbook…</source>
         <translation>导出研究数据表(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Import &amp;BOM…</source>
+        <translation>导入物料清单(&amp;B)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -435,6 +601,45 @@
     </message>
 </context>
 <context>
+    <name>MappingPage</name>
+    <message>
+        <source>Columns</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Check what each column holds; suggestions come from the header text.</source>
+        <translation>请核对每一列的内容；建议根据列标题文字给出。</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Header</source>
+        <translation>列标题</translation>
+    </message>
+    <message>
+        <source>Holds</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>置信度</translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation>示例</translation>
+    </message>
+    <message>
+        <source>Header row(s): {0}; data from row {1}.</source>
+        <translation>表头行：{0}；数据从第 {1} 行开始。</translation>
+    </message>
+    <message>
+        <source>Two columns are mapped to the same field; keep one.</source>
+        <translation>有两列对应到同一字段；请只保留一列。</translation>
+    </message>
+</context>
+<context>
     <name>PreferencesDialog</name>
     <message>
         <source>Preferences</source>
@@ -550,6 +755,25 @@
     <message>
         <source>Printing failed: {0}</source>
         <translation>打印失败：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Checking rows…</source>
+        <translation>正在检查各行…</translation>
+    </message>
+    <message>
+        <source>{0} rows read; {1} error(s) must be fixed in the file first, {2} warning(s).</source>
+        <translation>已读取 {0} 行；{1} 个错误须先在文件中改正，{2} 个警告。</translation>
+    </message>
+    <message>
+        <source>{0} rows read; no errors, {1} warning(s).</source>
+        <translation>已读取 {0} 行；没有错误，{1} 个警告。</translation>
     </message>
 </context>
 <context>
@@ -783,6 +1007,10 @@ Recover it? (No deletes the copy.)</source>
         <source>Projects and study workbooks (*.pcfw *.xlsx *.xlsm);;Projects (*.pcfw);;Study workbooks (*.xlsx *.xlsm);;All files (*)</source>
         <translation>项目和研究数据表 (*.pcfw *.xlsx *.xlsm);;项目 (*.pcfw);;研究数据表 (*.xlsx *.xlsm);;所有文件 (*)</translation>
     </message>
+    <message>
+        <source>BOM files (*.xlsx *.csv *.txt);;All files (*)</source>
+        <translation>物料清单文件 (*.xlsx *.csv *.txt);;所有文件 (*)</translation>
+    </message>
 </context>
 <context>
     <name>ReportActions</name>
@@ -852,6 +1080,25 @@ Recover it? (No deletes the copy.)</source>
     <message>
         <source>{0} lines</source>
         <translation>{0} 行</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <source>Review</source>
+        <translation>核对</translation>
+    </message>
+    <message>
+        <source>The study already holds lines of this BOM. Applying the update: {0}.</source>
+        <translation>研究中已有这份物料清单的行。将应用更新：{0}。</translation>
+    </message>
+    <message>
+        <source>{0} lines will be added to {1}.</source>
+        <translation>将向“{1}”添加 {0} 行。</translation>
+    </message>
+    <message>
+        <source>Nothing changed since the last import of this BOM.</source>
+        <translation>自上次导入这份物料清单以来没有变化。</translation>
     </message>
 </context>
 <context>
@@ -943,6 +1190,57 @@ Recover it? (No deletes the copy.)</source>
     <message>
         <source>changed</source>
         <translation>已修改</translation>
+    </message>
+</context>
+<context>
+    <name>SourcePage</name>
+    <message>
+        <source>File and sheet</source>
+        <translation>文件和工作表</translation>
+    </message>
+    <message>
+        <source>File: {0}</source>
+        <translation>文件：{0}</translation>
+    </message>
+    <message>
+        <source>detect</source>
+        <translation>自动识别</translation>
+    </message>
+    <message>
+        <source>Checking the file…</source>
+        <translation>正在检查文件…</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <source>Header row</source>
+        <translation>表头行</translation>
+    </message>
+    <message>
+        <source>Import into stage</source>
+        <translation>导入到阶段</translation>
+    </message>
+    <message>
+        <source>{0} (hidden)</source>
+        <translation>{0}（隐藏）</translation>
+    </message>
+    <message>
+        <source>Every sheet is hidden; choose the BOM sheet.</source>
+        <translation>所有工作表均被隐藏；请选择物料清单所在的工作表。</translation>
+    </message>
+    <message>
+        <source>{0} rows read from &apos;{1}&apos;.</source>
+        <translation>已从“{1}”读取 {0} 行。</translation>
+    </message>
+    <message>
+        <source>Encoding {0}, separator {1}.</source>
+        <translation>编码 {0}，分隔符 {1}。</translation>
+    </message>
+    <message>
+        <source>Numbers use a decimal comma.</source>
+        <translation>数字使用逗号作小数点。</translation>
     </message>
 </context>
 <context>
@@ -1934,6 +2232,336 @@ Recover it? (No deletes the copy.)</source>
         <source>{lines} lines do not fit in one Excel sheet (at most {limit})</source>
         <comment>export.too_many_lines</comment>
         <translation>{lines} 行放不进一个 Excel 工作表（最多 {limit} 行）</translation>
+    </message>
+    <message>
+        <source>old .xls workbooks are not read; open the export in Excel or WPS and save it as .xlsx</source>
+        <comment>bom.xls</comment>
+        <translation>不读取旧版 .xls 工作簿；请在 Excel 或 WPS 中打开导出文件并另存为 .xlsx</translation>
+    </message>
+    <message>
+        <source>unknown BOM file type &apos;{suffix}&apos;; expected an Excel workbook (.xlsx) or a CSV file (.csv)</source>
+        <comment>bom.file_type</comment>
+        <translation>未知的物料清单文件类型“{suffix}”；应为 Excel 工作簿（.xlsx）或 CSV 文件（.csv）</translation>
+    </message>
+    <message>
+        <source>{path} is a folder, not a BOM file</source>
+        <comment>bom.folder</comment>
+        <translation>{path} 是文件夹，不是物料清单文件</translation>
+    </message>
+    <message>
+        <source>the CSV file is {size_mb} MB; BOM files are limited to {limit_mb} MB</source>
+        <comment>bom.csv_too_big</comment>
+        <translation>CSV 文件大小为 {size_mb} MB；物料清单文件上限为 {limit_mb} MB</translation>
+    </message>
+    <message>
+        <source>the file holds NUL bytes but is not UTF-16 text; is it really a CSV export?</source>
+        <comment>bom.csv_binary</comment>
+        <translation>文件含有 NUL 字节，但不是 UTF-16 文本；它真的是 CSV 导出文件吗？</translation>
+    </message>
+    <message>
+        <source>the CSV is neither UTF-8, UTF-16 nor GBK/GB18030 text (bad byte at position {position}); save it again as &apos;CSV UTF-8&apos;</source>
+        <comment>bom.csv_encoding</comment>
+        <translation>该 CSV 既不是 UTF-8、UTF-16，也不是 GBK/GB18030 文本（位置 {position} 处有无效字节）；请另存为“CSV UTF-8”</translation>
+    </message>
+    <message>
+        <source>the CSV says it is {encoding} but is not valid {encoding} (bad byte at position {position}); save it again as &apos;CSV UTF-8&apos;</source>
+        <comment>bom.csv_bad_encoding</comment>
+        <translation>该 CSV 声明为 {encoding}，但不是有效的 {encoding}（位置 {position} 处有无效字节）；请另存为“CSV UTF-8”</translation>
+    </message>
+    <message>
+        <source>the CSV has more than {rows} rows</source>
+        <comment>bom.csv_too_many_rows</comment>
+        <translation>CSV 超过 {rows} 行</translation>
+    </message>
+    <message>
+        <source>row {row} has {fields} fields (limit {limit})</source>
+        <comment>bom.csv_too_many_columns</comment>
+        <translation>第 {row} 行有 {fields} 个字段（上限 {limit}）</translation>
+    </message>
+    <message>
+        <source>the CSV cannot be split into fields near row {row}: {reason}</source>
+        <comment>bom.csv_malformed</comment>
+        <translation>CSV 在第 {row} 行附近无法拆分为字段：{reason}</translation>
+    </message>
+    <message>
+        <source>every sheet of the workbook is hidden; unhide the BOM sheet or name it explicitly</source>
+        <comment>bom.all_hidden</comment>
+        <translation>工作簿的所有工作表均被隐藏；请取消隐藏物料清单工作表，或明确指定工作表</translation>
+    </message>
+    <message>
+        <source>the workbook has no sheet &apos;{sheet}&apos; (sheets: {sheets})</source>
+        <comment>bom.no_such_sheet</comment>
+        <translation>工作簿中没有工作表“{sheet}”（现有工作表：{sheets}）</translation>
+    </message>
+    <message>
+        <source>sheet &apos;{sheet}&apos; is hidden; check that it is the BOM you mean to import</source>
+        <comment>bom.hidden_sheet</comment>
+        <translation>工作表“{sheet}”被隐藏；请确认它就是要导入的物料清单</translation>
+    </message>
+    <message>
+        <source>{count} formulas have no cached value (only the first {located} are located); open and save the file in Excel, WPS or LibreOffice</source>
+        <comment>bom.many_uncached</comment>
+        <translation>{count} 个公式没有缓存值（只定位了前 {located} 个）；请在 Excel、WPS 或 LibreOffice 中打开并保存该文件</translation>
+    </message>
+    <message>
+        <source>no header row found in the first rows (expected column names such as 物料编码, 物料名称, 用量, 单位 or Material, Description, Quantity, Unit); give the header row explicitly</source>
+        <comment>bom.no_header</comment>
+        <translation>前若干行中没有找到表头行（应有物料编码、物料名称、用量、单位或 Material、Description、Quantity、Unit 等列名）；请明确指定表头行</translation>
+    </message>
+    <message>
+        <source>row {row} is not a row of the sheet (it has {rows} rows)</source>
+        <comment>bom.no_such_row</comment>
+        <translation>第 {row} 行不在该工作表中（工作表共 {rows} 行）</translation>
+    </message>
+    <message>
+        <source>no column is mapped to &apos;{en}&apos; ({zh})</source>
+        <comment>bom.missing_column</comment>
+        <translation>没有列对应到“{en}”（{zh}）</translation>
+    </message>
+    <message>
+        <source>no column is mapped to the material code or name (物料编码 / 物料名称)</source>
+        <comment>bom.missing_code_column</comment>
+        <translation>没有列对应到物料编码或物料名称</translation>
+    </message>
+    <message>
+        <source>quantity</source>
+        <comment>bom.what.quantity</comment>
+        <translation>用量</translation>
+    </message>
+    <message>
+        <source>denominator</source>
+        <comment>bom.what.denominator</comment>
+        <translation>用量分母</translation>
+    </message>
+    <message>
+        <source>loss rate</source>
+        <comment>bom.what.loss_rate</comment>
+        <translation>损耗率</translation>
+    </message>
+    <message>
+        <source>net weight</source>
+        <comment>bom.what.net_weight</comment>
+        <translation>净重</translation>
+    </message>
+    <message>
+        <source>gross weight</source>
+        <comment>bom.what.gross_weight</comment>
+        <translation>毛重</translation>
+    </message>
+    <message>
+        <source>{what}: {detail}</source>
+        <comment>cell.not_a_number</comment>
+        <translation>{what}：{detail}</translation>
+    </message>
+    <message>
+        <source>the {what} is missing</source>
+        <comment>cell.missing</comment>
+        <translation>缺少{what}</translation>
+    </message>
+    <message>
+        <source>the {what} must be ≥ 0, got {value}</source>
+        <comment>cell.negative</comment>
+        <translation>{what}必须 ≥ 0，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>the {what} &apos;{text}&apos; is stored as text; it was read as a number</source>
+        <comment>cell.text_number</comment>
+        <translation>{what}“{text}”以文本形式存储；已按数字读取</translation>
+    </message>
+    <message>
+        <source>the level jumps from {above} to {level}; a level-{level} row needs a level-{needed} row above it</source>
+        <comment>cell.level_jump</comment>
+        <translation>层级从 {above} 跳到 {level}；第 {level} 级的行上方需要有第 {needed} 级的行</translation>
+    </message>
+    <message>
+        <source>mixed units: the quantity says &apos;{inline}&apos; but the unit column says &apos;{unit}&apos;; keep the unit in the unit column only</source>
+        <comment>unit.mixed</comment>
+        <translation>单位不一致：用量单元格写的是“{inline}”，单位列写的是“{unit}”；请只在单位列填写单位</translation>
+    </message>
+    <message>
+        <source>mixed units for material &apos;{material}&apos;: &apos;{unit}&apos; here, &apos;{first_unit}&apos; in row {first_row}</source>
+        <comment>unit.mixed_material</comment>
+        <translation>物料“{material}”的单位不一致：此处为“{unit}”，第 {first_row} 行为“{first_unit}”</translation>
+    </message>
+    <message>
+        <source>the row has no material code or name</source>
+        <comment>bom.row_unnamed</comment>
+        <translation>该行既没有物料编码也没有物料名称</translation>
+    </message>
+    <message>
+        <source>the unit is missing</source>
+        <comment>bom.unit_missing</comment>
+        <translation>缺少单位</translation>
+    </message>
+    <message>
+        <source>the code {code} is stored as a number, so Excel may have changed its last digits; format the code column as text in the ERP export</source>
+        <comment>bom.code_number</comment>
+        <translation>编码 {code} 以数字形式存储，Excel 可能已改动其末几位；请在 ERP 导出时将编码列设为文本格式</translation>
+    </message>
+    <message>
+        <source>the denominator must be &gt; 0, got {value}</source>
+        <comment>bom.denominator</comment>
+        <translation>用量分母必须 &gt; 0，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>the unit &apos;{unit}&apos; was taken from the quantity cell</source>
+        <comment>bom.inline_unit</comment>
+        <translation>单位“{unit}”取自用量单元格</translation>
+    </message>
+    <message>
+        <source>the loss rate {value} is ambiguous; write 5% or 0.05, or name the column &apos;损耗率(%)&apos;</source>
+        <comment>bom.loss_rate_ambiguous</comment>
+        <translation>损耗率 {value} 有歧义；请写成 5% 或 0.05，或将列命名为“损耗率(%)”</translation>
+    </message>
+    <message>
+        <source>the loss rate must be at least 0 and below 100%, got {value}</source>
+        <comment>bom.loss_rate</comment>
+        <translation>损耗率必须不小于 0 且小于 100%，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>the weight has no unit; map a weight-unit column or name the unit in the header (e.g. &apos;净重(kg)&apos;)</source>
+        <comment>bom.weight_unit_missing</comment>
+        <translation>重量没有单位；请映射重量单位列，或在列标题中注明单位（如“净重(kg)”）</translation>
+    </message>
+    <message>
+        <source>the weight unit &apos;{unit}&apos; is not a mass</source>
+        <comment>bom.weight_not_mass</comment>
+        <translation>重量单位“{unit}”不是质量单位</translation>
+    </message>
+    <message>
+        <source>the level must be a whole number ≥ 0, got {value}</source>
+        <comment>bom.level_number</comment>
+        <translation>层级必须是 ≥ 0 的整数，实际为 {value}</translation>
+    </message>
+    <message>
+        <source>the level must be 1, 2, 3 …, .1, ..2, ...3 or 1.1, 1.1.2, got &apos;{text}&apos;</source>
+        <comment>bom.level_text</comment>
+        <translation>层级应为 1、2、3…、.1、..2、...3 或 1.1、1.1.2，实际为“{text}”</translation>
+    </message>
+    <message>
+        <source>row {parent_row} above this one (its parent) has errors</source>
+        <comment>bom.parent_bad</comment>
+        <translation>上方第 {parent_row} 行（其父项）有错误</translation>
+    </message>
+    <message>
+        <source>the row names itself (&apos;{code}&apos;) as its parent</source>
+        <comment>bom.parent_self</comment>
+        <translation>该行把自身（“{code}”）列为父项</translation>
+    </message>
+    <message>
+        <source>the parent &apos;{parent}&apos; is not a row of this BOM; its components are imported as top-level lines</source>
+        <comment>bom.parent_missing</comment>
+        <translation>父项“{parent}”不在这份物料清单中；其子项作为顶层行导入</translation>
+    </message>
+    <message>
+        <source>the parent &apos;{parent}&apos; occurs in {count} rows; components are placed under the nearest one above</source>
+        <comment>bom.parent_repeated</comment>
+        <translation>父项“{parent}”出现在 {count} 行中；子项放在上方最近的一行之下</translation>
+    </message>
+    <message>
+        <source>the parent codes form a loop</source>
+        <comment>bom.parent_loop</comment>
+        <translation>父项编码构成循环</translation>
+    </message>
+    <message>
+        <source>the mapping sheet is empty</source>
+        <comment>bom.mapping_empty</comment>
+        <translation>映射工作表为空</translation>
+    </message>
+    <message>
+        <source>the mapping sheet needs the columns material_code / 物料编码 and factor_id / 因子编号 in row 1</source>
+        <comment>bom.mapping_columns</comment>
+        <translation>映射工作表第 1 行须有 material_code / 物料编码 和 factor_id / 因子编号 两列</translation>
+    </message>
+    <message>
+        <source>a mapping needs both a material code and a factor id</source>
+        <comment>bom.mapping_incomplete</comment>
+        <translation>每条映射都需要物料编码和因子编号</translation>
+    </message>
+    <message>
+        <source>factor &apos;{factor_id}&apos; is not in the factor library</source>
+        <comment>bom.mapping_factor_unknown</comment>
+        <translation>因子“{factor_id}”不在因子库中</translation>
+    </message>
+    <message>
+        <source>the BOM mapping memory cannot be read ({reason}); move it away to start a new one</source>
+        <comment>bom.memory_unreadable</comment>
+        <translation>无法读取物料清单映射记录（{reason}）；请将其移走以新建一份</translation>
+    </message>
+    <message>
+        <source>the BOM mapping memory was written by another version; move it away to start a new one</source>
+        <comment>bom.memory_schema</comment>
+        <translation>物料清单映射记录由其他版本写入；请将其移走以新建一份</translation>
+    </message>
+    <message>
+        <source>the reader crashed on this file (exit code {exit_code}); the file was refused. Open it in Excel, WPS or LibreOffice and save it again</source>
+        <comment>bom.reader_crashed</comment>
+        <translation>读取该文件时读取程序崩溃（退出代码 {exit_code}）；已拒绝该文件。请在 Excel、WPS 或 LibreOffice 中打开并重新保存</translation>
+    </message>
+    <message>
+        <source>{path}: no such study; a new one is created as a study workbook (.xlsx) or a project (.pcfw)</source>
+        <comment>bom.no_study</comment>
+        <translation>{path}：没有该研究；新研究可创建为研究数据表（.xlsx）或项目（.pcfw）</translation>
+    </message>
+    <message>
+        <source>the BOM has no rows under its header</source>
+        <comment>bom.empty</comment>
+        <translation>物料清单的表头下没有数据行</translation>
+    </message>
+    <message>
+        <source>material &apos;{material}&apos;: factor &apos;{factor_id}&apos; (from {origin}) is not in the library; left without factor</source>
+        <comment>bom.factor_unknown</comment>
+        <translation>物料“{material}”：因子“{factor_id}”（来自{origin}）不在因子库中；该物料不设因子</translation>
+    </message>
+    <message>
+        <source>a suggestion</source>
+        <comment>bom.origin_suggestion</comment>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <source>the mapping memory</source>
+        <comment>bom.origin_memory</comment>
+        <translation>映射记录</translation>
+    </message>
+    <message>
+        <source>{file}</source>
+        <comment>bom.line.where</comment>
+        <translation>{file}</translation>
+    </message>
+    <message>
+        <source>{file}, sheet &apos;{sheet}&apos;</source>
+        <comment>bom.line.where_sheet</comment>
+        <translation>{file}，工作表“{sheet}”</translation>
+    </message>
+    <message>
+        <source>BOM {where}, row {row}</source>
+        <comment>bom.line.source</comment>
+        <translation>物料清单 {where}，第 {row} 行</translation>
+    </message>
+    <message>
+        <source>sub-assembly from BOM row {row}</source>
+        <comment>bom.line.subassembly</comment>
+        <translation>物料清单第 {row} 行的组件</translation>
+    </message>
+    <message>
+        <source>counted part; its mass is the line below</source>
+        <comment>bom.line.counted</comment>
+        <translation>计件物料；其质量见下一行</translation>
+    </message>
+    <message>
+        <source>mass of one {unit_en}: {mass} kg from {column}, BOM row {row}</source>
+        <comment>bom.line.mass</comment>
+        <translation>每{unit_zh}质量：{mass} kg，取自 {column}，物料清单第 {row} 行</translation>
+    </message>
+    <message>
+        <source>{name} (mass)</source>
+        <comment>bom.line.mass_name</comment>
+        <translation>{name}（质量）</translation>
+    </message>
+    <message>
+        <source>BOM row {row}</source>
+        <comment>bom.line.row</comment>
+        <translation>物料清单第 {row} 行</translation>
     </message>
     <message>
         <source>{path} is a folder, not a project file</source>

@@ -65,11 +65,13 @@ class FakePrompter:
     """Canned answers; records what the window said."""
 
     open_answers: list[Path | None] = field(default_factory=list)
+    open_filters: list[str | None] = field(default_factory=list)  # the filter each open dialog offered
     save_answers: list[Path | None] = field(default_factory=list)
     confirm_answer: bool = True
     messages: list[tuple[str, str, str]] = field(default_factory=list)
 
-    def open_path(self, title: str, start: Path | None) -> Path | None:
+    def open_path(self, title: str, start: Path | None, file_filter: str | None = None) -> Path | None:
+        self.open_filters.append(file_filter)
         return self.open_answers.pop(0) if self.open_answers else None
 
     def save_path(self, title: str, suggested: Path) -> Path | None:

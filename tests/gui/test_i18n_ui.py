@@ -1,7 +1,7 @@
 """The running UI in Chinese and in English.
 
 Under the zh_CN translator the main window and its dialogs (About, keyboard shortcuts,
-Preferences, the PDF preview of the label and the report, Revisions with a comparison, the recovery and
+Preferences, the PDF preview of the label and the report, Revisions with a comparison, every page of the BOM import wizard, the recovery and
 "already open" prompts) are walked: every visible text — window and dock titles, menus, actions and their
 tips, labels, buttons, placeholders, combo items, table headers, navigation — must not be
 English-only (ASCII words and no Chinese), apart from a short explicit list of names and units.
@@ -371,6 +371,64 @@ def test_the_excel_export_speaks_and_writes_chinese_in_a_chinese_ui(
         win.export_actions.export_excel(out)
     assert load_workbook(out, read_only=True).sheetnames[:2] == ["摘要", "清单"]  # the UI language
     assert not english_only(win.statusBar().currentMessage())
+
+
+def _bom_walk(wizard) -> list[tuple[str, str]]:
+    sheets = {s.name for s in wizard.source.sheets} if wizard.source else set()
+    items = [(where, text) for where, text in texts_of(wizard) if text not in sheets]  # the file's own names
+    page = wizard.currentPage()
+    items += [("page.title", page.title()), ("page.subTitle", page.subTitle())]
+    return items
+
+
+def test_the_bom_wizard_has_no_english_only_text_in_chinese(zh_window, qtbot, prompter, tmp_path) -> None:
+    """Every page of File → Import BOM…, with a Kingdee BOM and with one full of problems."""
+    from bomfiles import write_kingdee, write_problem_xlsx
+
+    win, _ = zh_window
+    prompter.open_answers.append(write_kingdee(tmp_path))
+    wizard = win.import_bom_dialog()
+    qtbot.addWidget(wizard)
+    with qtbot.waitSignal(wizard.gridLoaded, timeout=30_000):
+        pass
+    seen = _bom_walk(wizard)
+    wizard.next()  # columns
+    seen += _bom_walk(wizard)
+    with qtbot.waitSignal(wizard.parsed, timeout=30_000):
+        wizard.next()  # preview
+    seen += _bom_walk(wizard)
+    with qtbot.waitSignal(wizard.matched, timeout=30_000):
+        wizard.next()  # factors
+    wizard.factor_page.select_material("M300")
+    seen += _bom_walk(wizard)
+    wizard.next()  # review
+    seen += _bom_walk(wizard)
+    assert wizard.windowTitle().startswith("导入物料清单")
+    assert len(seen) > 60
+    assert not _english(seen), "\n".join(_english(seen))
+    with qtbot.waitSignal(wizard.imported, timeout=30_000):
+        wizard.accept()
+    assert not english_only(win.statusBar().currentMessage())
+    assert not english_only(prompter.open_filters[-1] or "")
+    by_name = {line.name: line for line in win.bridge.study.lines}  # the lines' texts: the UI language
+    mass = by_name["螺钉 M4×8（质量）"]
+    assert mass.comment.startswith("每件质量：0.00200 kg") and "[bom:" in mass.source
+    assert mass.source.startswith("物料清单 kingdee.xlsx，工作表“BOM多级展开”，第 ")
+
+    prompter.open_answers.append(write_problem_xlsx(tmp_path))
+    bad = win.import_bom_dialog()
+    qtbot.addWidget(bad)
+    with qtbot.waitSignal(bad.gridLoaded, timeout=30_000):
+        pass
+    bad.next()
+    with qtbot.waitSignal(bad.parsed, timeout=30_000):
+        bad.next()
+    problems = _bom_walk(bad)
+    assert not _english(problems), "\n".join(_english(problems))
+    listed = [bad.preview_page.problems.item(i).text() for i in range(bad.preview_page.problems.count())]
+    assert any(t.startswith("✖ 第 3 行") for t in listed), listed
+    assert not english_only(bad.preview_page.cell_problem(3, 2))
+    bad.reject()
 
 
 def _english_lines(*texts: str) -> list[str]:

@@ -1,0 +1,778 @@
+"""Turn the data rows under a BOM header into :class:`BomRow` records with their tree structure.
+
+Every cell that cannot be read without guessing becomes a located :class:`Problem` (file, sheet,
+row, column) and the row is not imported: formulas without a cached value, numbers that are not
+numbers, decimal commas where the file does not use them, unknown or ambiguous units, a quantity
+whose own unit contradicts the unit column, level jumps. Numbers stored as text in a workbook are
+read but reported (warning), so that nothing is silently 0 or NaN.
+
+Structure, in order of preference: a level column (``1, 2, 3``, ``.1``, ``..2``, ``...3``; the
+smallest level is the top), a parent-code column (``父项编码``), names indented with spaces or
+full-width spaces, else a flat list. Quantities are per ONE unit of the parent.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from app.core.errors import Problem, UnitError
+from app.core.messages import CodedError, Message, problem
+from app.core.numbers import NumberFormatError, parse_number_text
+from app.core.progress import NO_PROGRESS, Progress
+from app.core.units import Dimension, parse_unit
+from app.io.bom.grid import Cell, Grid, paused_gc
+from app.io.bom.header import FIELD_BY_KEY, HeaderGuess, cell_text
+
+SUMMARY_WORDS = frozenset({"合计", "总计", "小计", "total", "sum", "grand total"})
+_INDENT_WIDTH = {" ": 1, "\u3000": 2, "\t": 4, "\u00a0": 1}
+_LEVEL = re.compile(r"^([.*·]*)\s*(\d*)$")  # 2, .1, ..2, ***3, **
+_OUTLINE = re.compile(r"^\d+(?:\.\d+)+$")  # 1.2.1: the depth is the number of parts
+_INLINE_UNIT = re.compile(r"^\s*([+-]?[\d.,\s]*\d)\s*([^\d\s.,+-][^\d]*)$")
+_DECIMAL_COMMA_NUMBER = re.compile(r"^[+-]?(?:\d{1,3}(?:[.\s\u00a0']\d{3})+|\d+)(?:,\d+)?$")
+
+
+@dataclass(slots=True)
+class BomRow:
+    """One material row of the BOM. Treated as immutable (not frozen only for speed on big BOMs)."""
+
+    row: int  # 1-based sheet row
+    code: str
+    name: str
+    spec: str
+    quantity: float  # per ONE unit of the parent (after the denominator, if any)
+    unit: str  # whitelist code (``kg``, ``piece`` …)
+    loss_rate: float = 0.0
+    depth: int = 0
+    parent: int | None = None  # index (in BomTable.rows) of the parent row
+    weight_kg: float | None = None  # mass of one ``unit`` from a weight column
+    weight_source: str = ""  # e.g. "净重 (column F)"
+
+    @property
+    def key(self) -> str:
+        """What identifies the material: its code, else its name."""
+        return self.code or self.name
+
+
+@dataclass(frozen=True, slots=True)
+class BomTable:
+    file: str
+    sheet: str | None
+    header: HeaderGuess
+    rows: tuple[BomRow, ...]
+    problems: tuple[Problem, ...]
+    structure: str  # "level", "parent", "indent" or "flat"
+    encoding: str | None = None
+    delimiter: str | None = None
+    decimal_comma: bool = False
+    hidden_sheet: bool = False
+    bad_cells: frozenset[tuple[int, int]] = field(default_factory=frozenset)  # (sheet row, col), errors
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity != "warning"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]
+
+
+FAILED = object()  # a cell already reported (e.g. a formula without a cached value)
+
+
+class CellError(CodedError):
+    """A cell that cannot be read without guessing (catalog code + params; reported, never raised out)."""
+
+
+# What a number is, for "quantity: expected a number …" (a catalog message, so it is translated).
+WHAT = {
+    "quantity": Message("bom.what.quantity"),
+    "quantity_base": Message("bom.what.denominator"),
+    "loss_rate": Message("bom.what.loss_rate"),
+    "net_weight": Message("bom.what.net_weight"),
+    "gross_weight": Message("bom.what.gross_weight"),
+}
+
+
+class _Reader:
+    """Located problems and typed cells of one grid under one header."""
+
+    def __init__(self, grid: Grid, header: HeaderGuess) -> None:
+        self.grid = grid
+        self.header = header
+        self.mapping = header.mapping()
+        self.problems: list[Problem] = list(grid.problems)
+        self.bad_cells: set[tuple[int, int]] = set()
+        self.outline = self._outline_levels()
+
+    def _outline_levels(self) -> bool:
+        """True when the level column numbers rows like an outline (1, 1.1, 1.1.2)."""
+        c = self.mapping.get("level")
+        if c is None:
+            return False
+        rows = self.grid.rows[self.header.data_start :]
+        return any(
+            type(v) is str and _OUTLINE.match(v.strip()) for row in rows if c < len(row) for v in (row[c],)
+        )
+
+    def column_label(self, key: str) -> str:
+        index = self.mapping[key]
+        col = self.header.column(index)
+        return f"{col.letter} ({col.header})" if col else key
+
+    def add(
+        self,
+        r: int,
+        code: str,
+        params: dict[str, object] | None = None,
+        *,
+        key: str | None = None,
+        severity: str = "error",
+    ) -> None:
+        self.problems.append(
+            problem(
+                code,
+                params or {},
+                file=self.grid.file,
+                sheet=self.grid.sheet_label,
+                row=r + 1,
+                column=self.column_label(key) if key else None,
+                severity=severity,
+            )
+        )
+        if severity != "warning" and key is not None:
+            self.bad_cells.add((r + 1, self.mapping[key]))
+
+    def raw(self, r: int, row: list[Cell], key: str) -> Cell:
+        c = self.mapping.get(key)
+        if c is None or c >= len(row):
+            return ""
+        if self.grid.uncached and (r, c) in self.grid.uncached:
+            raise CellError("cell.uncached_formula")
+        value = row[c]
+        return "" if value is None else value
+
+    def number(self, value: Cell, key: str) -> tuple[float, bool]:
+        """(value, was text) of a numeric cell of the field ``key``; raises CellError."""
+        what = WHAT[key]
+        if type(value) is float or type(value) is int:
+            if not math.isfinite(value):
+                detail = Message("number.not_finite", {"value": value})
+                raise CellError("cell.not_a_number", {"what": what, "detail": detail})
+            return float(value), False
+        if isinstance(value, bool):
+            detail = Message("number.logical", {"text": str(value).upper()})
+            raise CellError("cell.not_a_number", {"what": what, "detail": detail})
+        if not isinstance(value, str):
+            detail = Message("number.date", {"text": str(value)})
+            raise CellError("cell.not_a_number", {"what": what, "detail": detail})
+        return self.number_text(value, key), True
+
+    def number_text(self, text: str, key: str) -> float:
+        s = unicodedata.normalize("NFKC", text).strip()
+        if self.grid.decimal_comma and _DECIMAL_COMMA_NUMBER.match(s):
+            s = re.sub(r"[.\s\u00a0']", "", s).replace(",", ".")
+        try:
+            result = parse_number_text(s)
+        except NumberFormatError as exc:
+            detail = exc.as_message()
+            raise CellError(
+                "cell.not_a_number", {"what": WHAT[key], "detail": detail, "text": text}
+            ) from None
+        if not math.isfinite(result):
+            detail = Message("number.not_finite_text", {"text": text})
+            raise CellError("cell.not_a_number", {"what": WHAT[key], "detail": detail})
+        return result
+
+
+def _indent(text: str) -> int:
+    width = 0
+    for ch in text:
+        w = _INDENT_WIDTH.get(ch)
+        if w is None:
+            break
+        width += w
+    return width
+
+
+def _is_empty(value: Cell) -> bool:
+    return value is None or value == "" or (isinstance(value, str) and not value.strip())
+
+
+def parse_rows(grid: Grid, header: HeaderGuess, progress: Progress = NO_PROGRESS) -> BomTable:
+    """Read every data row under ``header``; problems are collected, never raised."""
+    with paused_gc():
+        return _parse_rows(grid, header, progress)
+
+
+def _parse_rows(grid: Grid, header: HeaderGuess, progress: Progress) -> BomTable:
+    rd = _Reader(grid, header)
+    m = rd.mapping
+    for key in ("quantity", "unit"):
+        if key not in m and not (key == "unit" and _quantity_unit_hint(header)):
+            field_label = {"field": key, "en": FIELD_BY_KEY[key].label_en, "zh": FIELD_BY_KEY[key].label_zh}
+            rd.problems.append(
+                problem("bom.missing_column", field_label, file=grid.file, sheet=grid.sheet_label,
+                        row=header.last_row + 1)
+            )  # fmt: skip
+    if "code" not in m and "name" not in m:
+        rd.problems.append(
+            problem("bom.missing_code_column", {"field": "code"}, file=grid.file, sheet=grid.sheet_label,
+                    row=header.last_row + 1)
+        )  # fmt: skip
+    if any(p.code in ("bom.missing_column", "bom.missing_code_column") for p in rd.problems):
+        return _table(grid, header, [], rd, "flat")
+    parsed: list[tuple[int, tuple]] = []
+    fast = _FastRows(rd)
+    rows = grid.rows
+    total = len(rows)
+    for r in range(header.data_start, total):
+        if r % 5000 == 0:
+            progress.step(r, total, "")
+        row = rows[r]
+        item = fast.parse(r, row)
+        if item is _SLOW:
+            item = _parse_row(rd, r, row)
+        if item is not None:
+            parsed.append((r, item))
+    structure = _structure_kind(m, parsed)
+    bom_rows = _build_tree(rd, parsed, structure)
+    _check_mixed_units(rd, bom_rows)
+    return _table(grid, header, bom_rows, rd, structure)
+
+
+def _table(grid: Grid, header: HeaderGuess, rows: list[BomRow], rd: _Reader, structure: str) -> BomTable:
+    return BomTable(
+        grid.file,
+        grid.sheet_label,
+        header,
+        tuple(rows),
+        tuple(rd.problems),
+        structure,
+        grid.encoding,
+        grid.delimiter,
+        grid.decimal_comma,
+        grid.hidden,
+        frozenset(rd.bad_cells),
+    )
+
+
+def _quantity_unit_hint(header: HeaderGuess) -> str | None:
+    index = header.mapping().get("quantity")
+    col = header.column(index) if index is not None else None
+    return col.unit_hint if col else None
+
+
+_SLOW = object()
+_PLAIN_NUMBER = re.compile(r"^\s*\+?\d+(?:\.\d+)?\s*$")
+# Positions in the per-row tuple that both row paths return.
+INDENT, NAME, CODE, SPEC, QUANTITY, UNIT, LOSS, WEIGHT, WEIGHT_SOURCE, PARENT, LEVEL = range(11)
+
+
+class _FastRows:
+    """The common clean row (typed numbers, known units, no indent) without per-cell calls.
+
+    Anything unusual — text numbers, unknown units, empty required cells, formulas, indents,
+    summary rows — returns ``_SLOW`` and goes through :func:`_parse_row`, which reports it.
+    """
+
+    def __init__(self, rd: _Reader) -> None:
+        m = rd.mapping
+        self.rd = rd
+        self.idx = {k: m.get(k) for k in ("code", "name", "spec", "quantity", "quantity_base", "unit", "loss_rate",
+                                          "net_weight", "gross_weight", "weight_unit", "parent_code", "level")}  # fmt: skip
+        self.width = max(m.values()) + 1 if m else 0
+        self.uncached_rows = {r for r, _ in rd.grid.uncached}
+        col = rd.header.column(m["loss_rate"]) if "loss_rate" in m else None
+        self.percent = bool(col and col.percent)
+        self.hints = {
+            k: (c.unit_hint if (c := rd.header.column(m[k])) else None)
+            for k in ("net_weight", "gross_weight")
+            if k in m
+        }
+        self.labels = {k: rd.column_label(k) for k in ("net_weight", "gross_weight") if k in m}
+        self.units: dict[str, str | None] = {}
+        self.masses: dict[str, float | None] = {}
+        self.levels: dict[str, int | None] = {}
+        # CSV cells are text by nature: plain digits are read directly (a workbook's text numbers
+        # take the careful path, which reports them)
+        self.plain_text_numbers = rd.grid.from_text and not rd.grid.decimal_comma
+
+    def _unit(self, text: str) -> str | None:
+        code = self.units.get(text, _SLOW)
+        if code is _SLOW:
+            try:
+                code = parse_unit(text).code
+            except UnitError:
+                code = None
+            self.units[text] = code  # type: ignore[assignment]
+        return code  # type: ignore[return-value]
+
+    def _mass(self, text: str) -> float | None:
+        if text not in self.masses:
+            try:
+                unit = parse_unit(text)
+                self.masses[text] = unit.to_base if unit.dimension is Dimension.MASS else None
+            except UnitError:
+                self.masses[text] = None
+        return self.masses[text]
+
+    def _number(self, value: Cell) -> float | None:
+        """A clean number: typed, or (in a CSV without decimal commas) plain digits; else None."""
+        if type(value) is float or type(value) is int:
+            return float(value)
+        if self.plain_text_numbers and type(value) is str and _PLAIN_NUMBER.match(value):
+            return float(value)
+        return None
+
+    def parse(self, r: int, row: list[Cell]) -> object:
+        if len(row) < self.width or r in self.uncached_rows:
+            return _SLOW
+        i = self.idx
+        code = row[i["code"]] if i["code"] is not None else ""
+        if type(code) is float:
+            if not code.is_integer() or abs(code) >= 1e15:
+                return _SLOW
+            code = str(int(code))
+        elif type(code) is str:
+            code = code.strip()
+        elif code is None:
+            code = ""
+        else:
+            return _SLOW
+        name = row[i["name"]] if i["name"] is not None else ""
+        if type(name) is not str or (name and name[0] in _INDENT_WIDTH):
+            return _SLOW
+        name = name.strip()
+        if not (code or name) or code.casefold() in SUMMARY_WORDS or name.casefold() in SUMMARY_WORDS:  # type: ignore[union-attr]
+            return _SLOW
+        q = row[i["quantity"]]
+        if type(q) is not float:
+            q = self._number(q)
+            if q is None:
+                return _SLOW
+        if not (0 <= q < math.inf):
+            return _SLOW
+        if i["quantity_base"] is not None:
+            base = row[i["quantity_base"]]
+            if base is not None and base != "":
+                base = self._number(base)
+                if base is None or base <= 0:
+                    return _SLOW
+                q /= base
+        u = row[i["unit"]] if i["unit"] is not None else None
+        if type(u) is not str or not u:
+            return _SLOW
+        unit = self._unit(u)
+        if unit is None:
+            return _SLOW
+        loss = 0.0
+        if i["loss_rate"] is not None:
+            raw = row[i["loss_rate"]]
+            if raw is not None and raw != "":
+                value = self._number(raw)
+                if value is None:
+                    return _SLOW
+                loss = value / 100.0 if self.percent else value
+                if not 0 <= loss < 1:
+                    return _SLOW
+        weight_kg, weight_source = None, ""
+        for key in ("net_weight", "gross_weight"):
+            c = i[key]
+            if c is None:
+                continue
+            w = row[c]
+            if w is None or w == "":
+                continue
+            w = self._number(w)
+            if w is None or w < 0:
+                return _SLOW
+            wu = row[i["weight_unit"]] if i["weight_unit"] is not None else ""
+            text = wu.strip() if type(wu) is str and wu.strip() else self.hints.get(key)
+            factor = self._mass(text) if text else None
+            if factor is None:
+                return _SLOW
+            weight_kg, weight_source = w * factor, self.labels[key]
+            break
+        parent = ""
+        if i["parent_code"] is not None:
+            p = row[i["parent_code"]]
+            parent = p.strip() if type(p) is str else "" if p is None else cell_text(p)
+        spec = ""
+        if i["spec"] is not None:
+            sp = row[i["spec"]]
+            spec = sp.strip() if type(sp) is str else "" if sp is None else cell_text(sp)
+        level = None
+        if i["level"] is not None:
+            outline = self.rd.outline
+            lv = row[i["level"]]
+            if type(lv) is float and lv.is_integer() and lv >= 0:
+                level = 1 if outline else int(lv)
+            elif type(lv) is int and lv >= 0:
+                level = 1 if outline else lv
+            elif type(lv) is str:
+                level = self.levels.get(lv, _SLOW)
+                if level is _SLOW:
+                    try:
+                        level = _level(lv, outline)
+                    except CellError:
+                        level = None
+                    self.levels[lv] = level  # type: ignore[assignment]
+                if level is None:
+                    return _SLOW
+            else:
+                return _SLOW
+        return (0, name, code, spec, q, unit, loss, weight_kg, weight_source, parent, level)
+
+
+def _parse_row(rd: _Reader, r: int, row: list[Cell]) -> tuple | None:
+    """The row's values, or None for a blank/summary row or one with errors (reported)."""
+    m = rd.mapping
+    if all(_is_empty(row[c]) for c in m.values() if c < len(row)):
+        return None
+    ok = True
+    values: dict[str, object] = {}
+
+    def get(key: str) -> Cell:
+        nonlocal ok
+        try:
+            return rd.raw(r, row, key)
+        except CellError as bad:
+            ok = False
+            rd.add(r, bad.code, bad.params, key=key)
+            return FAILED
+
+    raw_name = get("name")
+    name_text = raw_name if isinstance(raw_name, str) else "" if raw_name is FAILED else cell_text(raw_name)
+    values["indent"] = _indent(name_text)
+    values["name"] = name_text.strip()
+    raw_code = get("code")
+    values["code"] = "" if raw_code is FAILED else _code_text(rd, r, raw_code)
+    values["spec"] = _text(get("spec"))
+    label = (values["code"] or values["name"] or "").casefold()  # type: ignore[union-attr]
+    if label in SUMMARY_WORDS or values["name"].casefold() in SUMMARY_WORDS:  # type: ignore[union-attr]
+        return None
+    if not values["code"] and not values["name"]:
+        rd.add(r, "bom.row_unnamed", key="code" if "code" in m else "name")
+        return None
+    ok = _quantity_and_unit(rd, r, row, get, values) and ok
+    ok = _loss_rate(rd, r, get, values) and ok
+    ok = _weight(rd, r, get, values) and ok
+    values["parent_code"] = _text(get("parent_code")) if "parent_code" in m else ""
+    if "level" in m:
+        raw_level = get("level")
+        if raw_level is FAILED:
+            return None
+        try:
+            values["level"] = _level(raw_level, rd.outline)
+        except CellError as bad:
+            ok = False
+            rd.add(r, bad.code, bad.params, key="level")
+    if not ok:
+        return None
+    return (values["indent"], values["name"], values["code"], values["spec"], values["quantity"], values["unit"],
+            values["loss_rate"], values["weight_kg"], values["weight_source"], values["parent_code"],
+            values.get("level"))  # fmt: skip
+
+
+def _text(value: Cell) -> str:
+    return "" if value is FAILED else cell_text(value)
+
+
+def _code_text(rd: _Reader, r: int, value: Cell) -> str:
+    if isinstance(value, float) and value.is_integer() and abs(value) >= 1e15:
+        rd.add(r, "bom.code_number", {"code": f"{value:.0f}"}, key="code", severity="warning")
+    return cell_text(value)
+
+
+def _quantity_and_unit(rd: _Reader, r: int, row: list[Cell], get, values: dict[str, object]) -> bool:
+    raw_q = get("quantity")
+    raw_unit_cell = get("unit")
+    raw_unit = _text(raw_unit_cell)
+    inline_unit = ""
+    ok = raw_q is not FAILED and raw_unit_cell is not FAILED
+    quantity: float | None = None
+    if raw_q is FAILED:
+        pass
+    elif _is_empty(raw_q):
+        rd.add(r, "cell.missing", {"what": WHAT["quantity"]}, key="quantity")
+        ok = False
+    else:
+        if isinstance(raw_q, str) and (match := _INLINE_UNIT.match(raw_q)):
+            raw_q, inline_unit = match.group(1), match.group(2).strip()
+        try:
+            quantity, as_text = rd.number(raw_q, "quantity")
+            if as_text and not rd.grid.from_text and not inline_unit:
+                text_params = {"what": WHAT["quantity"], "text": str(raw_q)}
+                rd.add(r, "cell.text_number", text_params, key="quantity", severity="warning")
+            if quantity < 0:
+                raise CellError("cell.negative", {"what": WHAT["quantity"], "value": cell_text(quantity)})
+        except CellError as bad:
+            rd.add(r, bad.code, bad.params, key="quantity")
+            ok = False
+            quantity = None
+    if quantity is not None and "quantity_base" in rd.mapping:
+        base = get("quantity_base")
+        if base is FAILED:
+            ok = False
+        elif not _is_empty(base):
+            try:
+                divisor, _ = rd.number(base, "quantity_base")
+                if divisor <= 0:
+                    raise CellError("bom.denominator", {"value": cell_text(divisor)})
+                quantity /= divisor
+            except CellError as bad:
+                rd.add(r, bad.code, bad.params, key="quantity_base")
+                ok = False
+    unit_code = None if raw_unit_cell is FAILED else _unit(rd, r, raw_unit, inline_unit)
+    if unit_code is None:
+        ok = False
+    values["quantity"] = quantity
+    values["unit"] = unit_code
+    return ok
+
+
+def _unit(rd: _Reader, r: int, raw_unit: str, inline_unit: str) -> str | None:
+    key = "unit" if "unit" in rd.mapping else "quantity"
+    text = raw_unit or inline_unit or (_quantity_unit_hint(rd.header) or "")
+    if not text:
+        rd.add(r, "bom.unit_missing", key=key)
+        return None
+    try:
+        unit = parse_unit(text)
+    except UnitError as exc:
+        p = exc.problems[0]
+        rd.add(r, p.code, p.params, key=key if raw_unit else "quantity")
+        return None
+    if inline_unit and raw_unit:
+        try:
+            other = parse_unit(inline_unit)
+        except UnitError:
+            other = None
+        if other is not unit:
+            rd.add(r, "unit.mixed", {"inline": inline_unit, "unit": raw_unit}, key="quantity")
+            return None
+    elif inline_unit:
+        rd.add(r, "bom.inline_unit", {"unit": inline_unit}, key="quantity", severity="warning")
+    return unit.code
+
+
+def _loss_rate(rd: _Reader, r: int, get, values: dict[str, object]) -> bool:
+    values["loss_rate"] = 0.0
+    if "loss_rate" not in rd.mapping:
+        return True
+    raw = get("loss_rate")
+    if raw is FAILED:
+        return False
+    if _is_empty(raw):
+        return True
+    col = rd.header.column(rd.mapping["loss_rate"])
+    percent_header = bool(col and col.percent)
+    try:
+        text_percent = isinstance(raw, str) and raw.strip().endswith(("%", "％"))
+        value, as_text = rd.number(raw.strip().rstrip("%％") if text_percent else raw, "loss_rate")  # type: ignore[union-attr]
+        if text_percent or percent_header:
+            value /= 100.0
+        elif value >= 1:
+            raise CellError("bom.loss_rate_ambiguous", {"value": cell_text(raw)})
+        if as_text and not text_percent and not rd.grid.from_text:
+            text_params = {"what": WHAT["loss_rate"], "text": str(raw)}
+            rd.add(r, "cell.text_number", text_params, key="loss_rate", severity="warning")
+        if not 0 <= value < 1:
+            raise CellError("bom.loss_rate", {"value": cell_text(raw)})
+    except CellError as bad:
+        rd.add(r, bad.code, bad.params, key="loss_rate")
+        return False
+    values["loss_rate"] = value
+    return True
+
+
+def _weight(rd: _Reader, r: int, get, values: dict[str, object]) -> bool:
+    """Mass of one unit from the net weight (preferred) or gross weight column, in kg."""
+    values["weight_kg"] = None
+    values["weight_source"] = ""
+    for key in ("net_weight", "gross_weight"):
+        if key not in rd.mapping:
+            continue
+        raw = get(key)
+        if raw is FAILED:
+            return False
+        if _is_empty(raw):
+            continue
+        col = rd.header.column(rd.mapping[key])
+        try:
+            weight, _ = rd.number(raw, key)
+            if weight < 0:
+                raise CellError("cell.negative", {"what": WHAT[key], "value": cell_text(raw)})
+        except CellError as bad:
+            rd.add(r, bad.code, bad.params, key=key)
+            return False
+        unit_text = _text(get("weight_unit")) if "weight_unit" in rd.mapping else ""
+        unit_text = unit_text or (col.unit_hint if col and col.unit_hint else "")
+        if not unit_text:
+            rd.add(r, "bom.weight_unit_missing", key=key)
+            return False
+        try:
+            unit = parse_unit(unit_text)
+        except UnitError as exc:
+            p = exc.problems[0]
+            rd.add(r, p.code, p.params, key="weight_unit" if "weight_unit" in rd.mapping else key)
+            return False
+        if unit.dimension is not Dimension.MASS:
+            where = "weight_unit" if "weight_unit" in rd.mapping else key
+            rd.add(r, "bom.weight_not_mass", {"unit": unit_text}, key=where)
+            return False
+        values["weight_kg"] = weight * unit.to_base
+        values["weight_source"] = rd.column_label(key)
+        return True
+    return True
+
+
+def _level(value: Cell, outline: bool = False) -> int:
+    """The level a cell gives; in an outline-numbered column (``1``, ``1.1``, ``1.1.2``) the depth."""
+    if type(value) is float or type(value) is int:
+        if not float(value).is_integer() or value < 0:
+            raise CellError("bom.level_number", {"value": value})
+        return 1 if outline else int(value)
+    text = unicodedata.normalize("NFKC", cell_text(value))
+    if _OUTLINE.match(text):
+        return text.count(".") + 1
+    if outline and text.isdigit():
+        return 1
+    match = _LEVEL.match(text)
+    if not text or match is None or not (match.group(1) or match.group(2)):
+        raise CellError("bom.level_text", {"text": text})
+    return int(match.group(2)) if match.group(2) else len(match.group(1))
+
+
+def _structure_kind(mapping: dict[str, int], parsed: list[tuple[int, tuple]]) -> str:
+    if "level" in mapping:
+        return "level"
+    if "parent_code" in mapping:
+        return "parent"
+    if len({item[INDENT] for _, item in parsed}) > 1:
+        return "indent"
+    return "flat"
+
+
+def _build_tree(rd: _Reader, parsed: list[tuple[int, tuple]], structure: str) -> list[BomRow]:
+    parents: list[int | None] = [None] * len(parsed)
+    depths = [0] * len(parsed)
+    dropped: set[int] = set()
+    if structure == "level":
+        _tree_by_levels(rd, parsed, parents, depths, dropped)
+    elif structure == "indent":
+        _tree_by_indent(parsed, parents, depths)
+    elif structure == "parent":
+        _tree_by_parent_codes(rd, parsed, parents, depths, dropped)
+    # A row under a dropped (bad) row cannot be placed: drop it too, with a note.
+    out: list[BomRow] = []
+    new_index: dict[int, int] = {}
+    for i, (r, item) in enumerate(parsed):
+        parent = parents[i]
+        if parent is not None and parent in dropped:
+            dropped.add(i)
+            rd.add(r, "bom.parent_bad", {"parent_row": parsed[parent][0] + 1})
+            continue
+        if i in dropped:
+            continue
+        new_index[i] = len(out)
+        # positional: keyword construction costs a third more on 100,000-row BOMs
+        _, name, code, spec, quantity, unit, loss, weight, weight_source, _, _ = item
+        out.append(BomRow(r + 1, code, name or code, spec, quantity, unit, loss, depths[i],  # type: ignore[arg-type]
+                          None if parent is None else new_index[parent], weight, weight_source))  # type: ignore[arg-type]  # fmt: skip
+    return out
+
+
+def _tree_by_levels(rd, parsed, parents, depths, dropped) -> None:
+    if not parsed:
+        return
+    top = min(item[LEVEL] for _, item in parsed)
+    stack: list[tuple[int, int]] = []  # (level, index)
+    for i, (r, item) in enumerate(parsed):
+        level = item[LEVEL]
+        while stack and stack[-1][0] >= level:
+            stack.pop()
+        above = stack[-1][0] if stack else top - 1
+        if level > above + 1:
+            jump = {"above": above, "level": level, "needed": level - 1}
+            rd.add(r, "cell.level_jump", jump, key="level")
+            dropped.add(i)
+            continue
+        parents[i] = stack[-1][1] if stack else None
+        depths[i] = level - top
+        stack.append((level, i))
+
+
+def _tree_by_indent(parsed, parents, depths) -> None:
+    stack: list[tuple[int, int]] = []  # (indent, index)
+    for i, (_, item) in enumerate(parsed):
+        indent = item[INDENT]
+        while stack and stack[-1][0] >= indent:
+            stack.pop()
+        parents[i] = stack[-1][1] if stack else None
+        depths[i] = len(stack)
+        stack.append((indent, i))
+
+
+def _tree_by_parent_codes(rd, parsed, parents, depths, dropped) -> None:
+    where: dict[str, list[int]] = {}
+    for i, (_, item) in enumerate(parsed):
+        if item[CODE]:
+            where.setdefault(item[CODE], []).append(i)
+    missing_reported: set[str] = set()
+    for i, (r, item) in enumerate(parsed):
+        code = item[PARENT]
+        if not code:
+            continue
+        if code == item[CODE]:
+            rd.add(r, "bom.parent_self", {"code": code}, key="parent_code")
+            dropped.add(i)
+            continue
+        places = where.get(code)
+        if not places:
+            if code not in missing_reported:
+                missing_reported.add(code)
+                rd.add(r, "bom.parent_missing", {"parent": code}, key="parent_code", severity="warning")
+            continue
+        earlier = [p for p in places if p < i]
+        parents[i] = earlier[-1] if earlier else places[0]
+        if len(places) > 1 and code not in missing_reported:
+            missing_reported.add(code)
+            repeated = {"parent": code, "count": len(places)}
+            rd.add(r, "bom.parent_repeated", repeated, key="parent_code", severity="warning")
+    for i in range(len(parsed)):  # depth, and loops (A under B under A)
+        seen = {i}
+        p = parents[i]
+        depth = 0
+        while p is not None:
+            if p in seen:
+                r = parsed[i][0]
+                rd.add(r, "bom.parent_loop", key="parent_code")
+                dropped.add(i)
+                parents[i] = None
+                break
+            seen.add(p)
+            depth += 1
+            p = parents[p]
+        depths[i] = depth
+
+
+def _check_mixed_units(rd: _Reader, rows: list[BomRow]) -> None:
+    first: dict[str, tuple[BomRow, Dimension]] = {}
+    for row in rows:
+        if not row.code:
+            continue
+        dim = parse_unit(row.unit).dimension
+        seen = first.setdefault(row.code, (row, dim))
+        if seen[1] is not dim:
+            mixed = {
+                "material": row.code,
+                "unit": row.unit,
+                "first_unit": seen[0].unit,
+                "first_row": seen[0].row,
+            }
+            where = "unit" if "unit" in rd.mapping else "quantity"
+            rd.add(row.row - 1, "unit.mixed_material", mixed, key=where, severity="warning")

@@ -1,0 +1,417 @@
+"""Bills of materials → inventory lines, as one undoable edit (the use case behind ``import-bom``).
+
+    table = read_bom(path)                          # app.io.bom: rows, tree, located problems
+    plan = plan_bom(table, Stage.RAW_MATERIALS)     # planned lines, materials to match
+    matches = FactorMatcher(library, memory).match_all(plan.materials)
+    change = build_import(study, plan, choices)     # diff against the study + one core command
+
+Each BOM row becomes one line of ``stage`` (children per ONE unit of their parent; units are the
+whitelist codes; loss rates as ERP ``gross = net × (1 + rate)``). A row counted in pieces that
+has a weight (and no components of its own) keeps its count line and gets one child line holding
+its mass per piece in kg, which carries the factor; the comment names the weight column used.
+
+Every imported line carries a tag in its ``source`` — ``[bom:<BOM id>|<code path>]`` — naming the
+BOM (its single top material, else the file name) and the path of material codes from the top,
+so a later import of an updated BOM is compared line by line: added, removed and changed
+quantities are shown before anything is applied. Lines keep the factor a person chose.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.core.domain import InventoryLine, Stage, Study, StudyInfo
+from app.core.edits import Command, DeleteLines, InsertLines, Macro, NormaliseOrder, SetLineFields
+from app.core.messages import MESSAGES, Lookup
+from app.core.numbers import format_sig
+from app.core.progress import Progress
+from app.core.units import UNITS, Dimension, parse_unit
+from app.io.bom import BomSource, BomTable, Grid, HeaderGuess, list_sheets, parse_rows, read_grid
+from app.io.bom.grid import paused_gc
+from app.services.bom_matching import Material
+
+TAG = re.compile(r"\[bom:([^|\]]*)\|([^\]]*)\]")
+MASS_SUFFIX = "#mass"
+IMPORT_FIELDS = ("name", "quantity", "unit", "loss_rate")
+# The texts an import writes into lines (names of mass lines, comments, sources): catalog codes,
+# so the window writes them in its UI language (a ``lookup``) and the CLI in English.
+LINE_TEXTS = (
+    "bom.line.where",
+    "bom.line.where_sheet",
+    "bom.line.source",
+    "bom.line.subassembly",
+    "bom.line.counted",
+    "bom.line.mass",
+    "bom.line.mass_name",
+    "bom.line.row",
+)
+
+
+_SPECIAL = re.compile(r"[%/\]|\[]")
+
+
+def _escape(text: str) -> str:
+    if _SPECIAL.search(text) is None:
+        return text
+    return (
+        text.replace("%", "%25")
+        .replace("/", "%2F")
+        .replace("]", "%5D")
+        .replace("|", "%7C")
+        .replace("[", "%5B")
+    )
+
+
+def tag_of(line: InventoryLine) -> tuple[str, str] | None:
+    """(BOM id, path) of a line imported from a BOM, else None."""
+    m = TAG.search(line.source)
+    return (m.group(1), m.group(2)) if m else None
+
+
+@dataclass(slots=True)
+class PlannedLine:
+    """A line to import, before it gets a line id: ``path`` identifies it within the BOM.
+
+    Treated as immutable (not frozen only because frozen dataclasses are slow to create).
+    """
+
+    path: str
+    parent_path: str | None
+    name: str
+    quantity: float
+    unit: str
+    loss_rate: float
+    material_key: str | None  # the material whose factor goes here (None: a sub-assembly / count line)
+    comment: str
+    source: str
+    row: int
+
+
+@dataclass(frozen=True, slots=True)
+class BomPlan:
+    bom_id: str
+    stage: Stage
+    lines: tuple[PlannedLine, ...]
+    materials: tuple[Material, ...]
+    table: BomTable
+
+
+def bom_id_of(table: BomTable) -> str:
+    tops = [r for r in table.rows if r.parent is None]
+    if len(tops) == 1:
+        return tops[0].key
+    return Path(table.file).stem
+
+
+def plan_bom(
+    table: BomTable,
+    stage: Stage = Stage.RAW_MATERIALS,
+    bom_id: str | None = None,
+    lookup: Lookup | None = None,
+) -> BomPlan:
+    """Planned lines (parents before children) and the distinct materials that need a factor.
+
+    ``lookup`` (code, English template) → template gives the lines' texts in another language.
+    """
+    texts = {code: (lookup or _english)(code, MESSAGES[code]) for code in LINE_TEXTS}
+    with paused_gc():
+        return _plan(table, stage, bom_id, texts)
+
+
+def _english(_code: str, template: str) -> str:
+    return template
+
+
+def _plan(table: BomTable, stage: Stage, bom_id: str | None, texts: Mapping[str, str]) -> BomPlan:
+    bom_id = bom_id or bom_id_of(table)
+    rows = table.rows
+    has_children = [False] * len(rows)
+    for row in rows:
+        if row.parent is not None:
+            has_children[row.parent] = True
+    paths: list[str] = []
+    used: dict[str, int] = {}
+    lines: list[PlannedLine] = []
+    materials: dict[str, Material] = {}
+    where = (
+        texts["bom.line.where_sheet"].format(file=table.file, sheet=table.sheet)
+        if table.sheet
+        else texts["bom.line.where"].format(file=table.file)
+    )
+    source_text, row_text = texts["bom.line.source"], texts["bom.line.row"]
+    tag_id = _escape(bom_id)
+    counts: dict[str, bool] = {}
+    special = _SPECIAL.search
+    add = lines.append
+    for i, row in enumerate(rows):
+        code, rname, spec, unit, number, parent = row.code, row.name, row.spec, row.unit, row.row, row.parent
+        parent_path = paths[parent] if parent is not None else None
+        own = code or rname
+        if special(own):
+            own = _escape(own)
+        path = f"{parent_path}/{own}" if parent_path else own
+        if path in used:
+            used[path] += 1
+            path = f"{path}#{used[path]}"
+        else:
+            used[path] = 1
+        paths.append(path)
+        source_note = source_text.format(where=where, row=number)
+        source = f"{source_note} [bom:{tag_id}|{path}]"
+        key = code or f"name:{rname}"
+        name = f"{rname} {spec}" if spec else rname
+        code_note = f"{code}: " if code else ""
+        counted = counts.get(unit)
+        if counted is None:
+            counted = counts[unit] = parse_unit(unit).dimension is Dimension.COUNT
+        if has_children[i]:
+            add(PlannedLine(path, parent_path, name, row.quantity, unit, row.loss_rate, None,
+                            code_note + texts["bom.line.subassembly"].format(row=number), source, number))  # fmt: skip
+            continue
+        if counted and row.weight_kg is not None:
+            add(PlannedLine(path, parent_path, name, row.quantity, unit, row.loss_rate, None,
+                            code_note + texts["bom.line.counted"], source, number))  # fmt: skip
+            mass_path = f"{path}/{MASS_SUFFIX}"
+            comment = texts["bom.line.mass"].format(unit_en=unit, unit_zh=UNITS[unit].label_zh or unit,
+                                                    mass=format_sig(row.weight_kg), column=row.weight_source,
+                                                    row=number)  # fmt: skip
+            add(PlannedLine(mass_path, path, texts["bom.line.mass_name"].format(name=name), row.weight_kg, "kg",
+                            0.0, key, comment, f"{source_note} [bom:{tag_id}|{mass_path}]", number))  # fmt: skip
+            if key not in materials:
+                materials[key] = Material(key, code, rname, spec, "kg")
+            continue
+        add(PlannedLine(path, parent_path, name, row.quantity, unit, row.loss_rate, key,
+                        code_note + row_text.format(row=number), source, number))  # fmt: skip
+        if key not in materials:
+            materials[key] = Material(key, code, rname, spec, unit)
+    return BomPlan(bom_id, stage, tuple(lines), tuple(materials.values()), table)
+
+
+# --- diff and the edit ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class LineChange:
+    line_id: str
+    path: str
+    name: str
+    fields: dict[str, tuple[object, object]]  # field → (old, new)
+
+
+@dataclass(frozen=True, slots=True)
+class BomDiff:
+    added: tuple[InventoryLine, ...]
+    removed: tuple[InventoryLine, ...]
+    changed: tuple[LineChange, ...]
+    unchanged: int
+    reimport: bool  # the study already held lines of this BOM
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.added or self.removed or self.changed)
+
+    def summary(self) -> str:
+        return f"{len(self.added)} added, {len(self.removed)} removed, {len(self.changed)} changed, {self.unchanged} unchanged"
+
+    def text_lines(self, limit: int = 50) -> list[str]:
+        out: list[str] = []
+        for line in self.added[:limit]:
+            out.append(f"+ {line.line_id}  {line.name}  {format_sig(line.quantity)} {line.unit}")
+        for line in self.removed[:limit]:
+            out.append(f"- {line.line_id}  {line.name}  {format_sig(line.quantity)} {line.unit}")
+        for ch in self.changed[:limit]:
+            parts = [f"{k}: {_show(a)} → {_show(b)}" for k, (a, b) in ch.fields.items()]
+            out.append(f"~ {ch.line_id}  {ch.name}  " + "; ".join(parts))
+        hidden = (
+            max(0, len(self.added) - limit)
+            + max(0, len(self.removed) - limit)
+            + max(0, len(self.changed) - limit)
+        )
+        if hidden:
+            out.append(f"… and {hidden} more")
+        return out
+
+
+def _show(value: object) -> str:
+    if isinstance(value, float):
+        return format_sig(value)
+    return "—" if value in (None, "") else str(value)
+
+
+@dataclass(frozen=True, slots=True)
+class BomChange:
+    """What an import would do: the diff to show and the one command that does it."""
+
+    diff: BomDiff
+    command: Command
+    lines: tuple[InventoryLine, ...]  # the BOM's lines as they will be in the study
+
+
+class _Ids:
+    """New line ids that no line of the study uses: ``B1``, ``B1.1``, ``B1.1.m`` …"""
+
+    def __init__(self, study: Study) -> None:
+        self.used = {line.line_id for line in study.lines}
+        self.children: dict[str | None, int] = {}
+
+    def new(self, parent_id: str | None, mass: bool = False) -> str:
+        if mass and parent_id is not None:
+            return self._free(f"{parent_id}.m")
+        while True:
+            n = self.children.get(parent_id, 0) + 1
+            self.children[parent_id] = n
+            candidate = f"B{n}" if parent_id is None else f"{parent_id}.{n}"
+            if candidate not in self.used:
+                self.used.add(candidate)
+                return candidate
+
+    def _free(self, base: str) -> str:
+        candidate, k = base, 1
+        while candidate in self.used:
+            k += 1
+            candidate = f"{base}{k}"
+        self.used.add(candidate)
+        return candidate
+
+
+def build_import(
+    study: Study,
+    plan: BomPlan,
+    choices: Mapping[str, str | None] | None = None,
+    notes: Mapping[str, str] | None = None,
+) -> BomChange:
+    """Compare ``plan`` with the lines of the same BOM in ``study``; the command applies it.
+
+    ``choices`` maps a material key to the factor id to use (None or absent: no factor). A line
+    that already exists keeps its factor unless it has none and a choice gives one. ``notes``
+    (per material key) are appended to the comment of new lines (e.g. "factor suggested, not
+    confirmed").
+    """
+    with paused_gc():
+        return _build(study, plan, choices, notes)
+
+
+def _build(
+    study: Study, plan: BomPlan, choices: Mapping[str, str | None] | None, notes: Mapping[str, str] | None
+) -> BomChange:
+    choices = choices or {}
+    notes = notes or {}
+    existing = {
+        tag[1]: line
+        for line in study.lines
+        if (tag := tag_of(line)) is not None and tag[0] == _escape(plan.bom_id)
+    }
+    ids = _Ids(study)
+    id_of: dict[str, str] = {}
+    added: list[InventoryLine] = []
+    changed: list[LineChange] = []
+    final: list[InventoryLine] = []
+    set_commands: list[Command] = []
+    unchanged = 0
+    for p in plan.lines:
+        factor = choices.get(p.material_key) if p.material_key else None
+        old = existing.get(p.path)
+        parent_id = id_of.get(p.parent_path) if p.parent_path else None
+        if old is not None and old.parent_id == parent_id:
+            id_of[p.path] = old.line_id
+            new_values = {"name": p.name, "quantity": p.quantity, "unit": p.unit, "loss_rate": p.loss_rate}
+            if old.factor_id is None and factor and old.factor_value is None:
+                new_values["factor_id"] = factor
+            diff = {k: (getattr(old, k), v) for k, v in new_values.items() if getattr(old, k) != v}
+            if diff:
+                changed.append(LineChange(old.line_id, p.path, p.name, diff))
+                set_commands.append(SetLineFields(old.line_id, {k: v for k, (_, v) in diff.items()}))
+                final.append(dataclasses.replace(old, **{k: v for k, (_, v) in diff.items()}))  # type: ignore[arg-type]
+            else:
+                unchanged += 1
+                final.append(old)
+            continue
+        line_id = ids.new(parent_id, mass=p.path.endswith("/" + MASS_SUFFIX))
+        id_of[p.path] = line_id
+        comment = f"{p.comment}; {notes[p.material_key]}" if p.material_key in notes else p.comment
+        # positional (line_id, name, quantity, unit, stage, parent_id, loss_rate, distance_km, factor_id,
+        # factor_value, factor_unit, allocation, data_type, source, comment, origin_row): keywords cost more
+        line = InventoryLine(line_id, p.name, p.quantity, p.unit, plan.stage if parent_id is None else None,
+                             parent_id, p.loss_rate, None, factor or None, None, None, 1.0, None, p.source, comment,
+                             p.row)  # fmt: skip
+        added.append(line)
+        final.append(line)
+    kept = set(id_of.values())
+    removed = tuple(line for line in existing.values() if line.line_id not in kept)
+    commands: list[Command] = list(set_commands)
+    if removed:
+        commands.append(DeleteLines(tuple(line.line_id for line in removed)))
+    if added:
+        commands.append(InsertLines(len(study.lines), tuple(added)))
+    if existing:
+        commands.append(NormaliseOrder())
+    diff = BomDiff(tuple(added), removed, tuple(changed), unchanged, bool(existing))
+    command = commands[0] if len(commands) == 1 else Macro(tuple(commands), "Import BOM")
+    return BomChange(diff, command, tuple(final))
+
+
+def apply_change(study: Study, change: BomChange) -> Study:
+    """Apply ``change`` to ``study`` in place (the CLI; the window pushes the command instead)."""
+    if not change.diff.is_empty:
+        change.command.apply(study)
+    return study
+
+
+def new_study_for(plan: BomPlan) -> Study:
+    """An empty study named after the BOM's top material (for ``--into`` a file that does not exist)."""
+    tops = [r for r in plan.table.rows if r.parent is None]
+    name = tops[0].name if len(tops) == 1 else Path(plan.table.file).stem
+    return Study(StudyInfo(product_name=name, declared_unit="1 piece"))
+
+
+def remembered_choices(
+    matches: Mapping[str, object], accept_min: float | None = None
+) -> dict[str, str | None]:
+    """Factor per material: confirmed mappings; with ``accept_min`` also suggestions at least that sure."""
+    out: dict[str, str | None] = {}
+    for key, match in matches.items():
+        remembered = getattr(match, "remembered", None)
+        best = getattr(match, "best", None)
+        if remembered:
+            out[key] = remembered
+        elif accept_min is not None and best is not None and best.confidence >= accept_min:
+            out[key] = best.factor_id
+        else:
+            out[key] = None
+    return out
+
+
+def unmatched_materials(plan: BomPlan, choices: Mapping[str, str | None]) -> list[Material]:
+    return [m for m in plan.materials if not choices.get(m.key)]
+
+
+def material_lines(plan: BomPlan) -> dict[str, list[PlannedLine]]:
+    out: dict[str, list[PlannedLine]] = {}
+    for p in plan.lines:
+        if p.material_key:
+            out.setdefault(p.material_key, []).append(p)
+    return out
+
+
+def planned_paths(lines: Sequence[InventoryLine]) -> dict[str, InventoryLine]:
+    return {tag[1]: line for line in lines if (tag := tag_of(line)) is not None}
+
+
+# --- work for the isolated reader process (module level: the child imports them by name) ----------------
+
+
+def list_sheets_task(progress: Progress, path: Path) -> BomSource:
+    progress.step(0, 0)  # the window's dialog names the file, in the UI language
+    return list_sheets(path)
+
+
+def read_grid_task(progress: Progress, path: Path, sheet: str | None) -> Grid:
+    return read_grid(path, sheet, progress=progress)
+
+
+def parse_task(progress: Progress, grid: Grid, header: HeaderGuess) -> BomTable:
+    return parse_rows(grid, header, progress)
