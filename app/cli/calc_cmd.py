@@ -75,7 +75,7 @@ def summary_text(result: StudyResult) -> str:
     lines = [
         f"{info.product_name} — declared unit 声明单位: {info.declared_unit}",
         f"System boundary 系统边界: {info.boundary.value} ({info.boundary.label_zh}); "
-        f"GWP100: IPCC {info.gwp_set.value}; lines 行数: {len(result.study.lines)}",
+        f"GWP100: IPCC {info.gwp_set.value}; lines 行数: {result.study.line_count}",
         "",
         _pad("Stage 阶段", name_w) + _pad("kg CO2e", val_w, right=True) + _pad("share 占比", 12, right=True),
     ]

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import repeat
 from typing import Protocol, overload
 
 import numpy as np
 
 from app.core.calc import CalcInput, CalcResult, calculate
-from app.core.domain import STAGES, Factor, InventoryLine, Stage, Study
+from app.core.domain import STAGES, Factor, InventoryLine, LineColumns, Stage, Study
 from app.core.errors import Problem, StudyError, UnitError
+from app.core.gcpause import paused_gc
 from app.core.gwp import CO2E_UNSPECIFIED, GwpTable, factor_co2e, gas_co2e
 from app.core.messages import Message, problem
 from app.core.units import TONNE, TONNE_KM, Dimension, Unit, conversion_factor, dimension_message, parse_unit
@@ -141,8 +143,34 @@ def _problem(line: InventoryLine, column: str | None, code: str, **params: objec
     )
 
 
-def _depths(lines: list[InventoryLine], problems: list[Problem]) -> tuple[list[int], list[int]] | None:
-    """Depth and parent position of every line; reports duplicates, missing parents and loops."""
+def _depths(
+    lines: list[InventoryLine], cols: LineColumns, problems: list[Problem]
+) -> tuple[np.ndarray, np.ndarray, dict[str, int]] | None:
+    """Depth, parent position and the id → position map; reports duplicates, missing parents, loops."""
+    n = len(lines)
+    index = dict(zip(cols.line_id, range(n), strict=True))
+    if len(index) != n:
+        index = _first_positions(lines, problems)
+    parents = cols.parent_id
+    parent_pos = np.array(list(map(index.get, parents, repeat(-1))), dtype=np.int64)  # -1: top level
+    if np.count_nonzero(parent_pos < 0) != parents.count(None) or np.any(parent_pos == np.arange(n)):
+        _report_parents(lines, index, _children(parents), problems)  # a missing parent or a self-loop
+    if problems:
+        return None
+    depth = _depth_by_pointer_jumping(parent_pos)
+    if depth is None:  # a parent loop: walk the chains to name it
+        depth_list = _depth_walk(lines, parent_pos.tolist(), _children(parents), problems)
+        if depth_list is None:
+            return None
+        depth = np.array(depth_list, dtype=np.int64)
+    return depth, parent_pos, index
+
+
+def _children(parents: Sequence[str | None]) -> list[int]:
+    return [i for i, p in enumerate(parents) if p is not None]
+
+
+def _first_positions(lines: list[InventoryLine], problems: list[Problem]) -> dict[str, int]:
     index: dict[str, int] = {}
     for i, line in enumerate(lines):
         first = index.setdefault(line.line_id, i)
@@ -150,9 +178,11 @@ def _depths(lines: list[InventoryLine], problems: list[Problem]) -> tuple[list[i
             first_row = lines[first].origin_row
             first_at = Message("line.first_at_row", {"row": first_row}) if first_row else ""
             problems.append(_problem(line, "line_id", "line.duplicate_id", first=first_at))
-    n = len(lines)
-    parent_pos = [-1] * n
-    children = [i for i, line in enumerate(lines) if line.parent_id is not None]
+    return index
+
+
+def _report_parents(lines: list[InventoryLine], index: dict[str, int], children: list[int],
+                    problems: list[Problem]) -> None:  # fmt: skip
     for i in children:
         line = lines[i]
         p = index.get(line.parent_id)  # type: ignore[arg-type]
@@ -160,10 +190,30 @@ def _depths(lines: list[InventoryLine], problems: list[Problem]) -> tuple[list[i
             problems.append(_problem(line, "parent_id", "line.missing_parent", parent=line.parent_id))
         elif p == i:
             problems.append(_problem(line, "parent_id", "line.own_parent"))
-        else:
-            parent_pos[i] = p
-    if problems:
-        return None
+
+
+def _depth_by_pointer_jumping(parent: np.ndarray) -> np.ndarray | None:
+    """Number of ancestors of every line in O(n log depth) numpy steps; None when there is a loop.
+
+    Each step adds the distance to the current far ancestor and jumps to that ancestor's far
+    ancestor, so after k steps every line has climbed 2**k levels or reached its root.
+    """
+    depth = (parent >= 0).astype(np.int64)
+    far = parent.copy()
+    for _ in range(len(parent).bit_length() + 1):
+        climbing = np.flatnonzero(far >= 0)
+        if climbing.size == 0:
+            return depth
+        above = far[climbing]
+        depth[climbing] += depth[above]
+        far[climbing] = far[above]
+    return None
+
+
+def _depth_walk(lines: list[InventoryLine], parent_pos: list[int], children: list[int],
+                problems: list[Problem]) -> list[int] | None:  # fmt: skip
+    """Depths by walking each chain up to a line of known depth; names the first parent loop."""
+    n = len(lines)
     depth = [0] * n
     known = [True] * n
     for i in children:
@@ -193,32 +243,37 @@ def _depths(lines: list[InventoryLine], problems: list[Problem]) -> tuple[list[i
             base += 1
             depth[k] = base
             known[k] = True
-    return depth, parent_pos
+    return depth
 
 
-def _finite_at_least(values: list[float | None], low: float) -> np.ndarray:
-    """Mask of entries that are None or finite numbers ≥ ``low`` (checked in one numpy pass)."""
-    arr = np.array([np.nan if v is None else v for v in values], dtype=np.float64)
-    ok = np.isfinite(arr) & (arr >= low)
-    ok |= np.fromiter((v is None for v in values), dtype=bool, count=len(values))
-    return ok
+def _numbers(values: list[float | None]) -> np.ndarray:
+    return np.array(values, dtype=np.float64)  # None → NaN, in C
 
 
-def _check_numbers(lines: list[InventoryLine], problems: list[Problem]) -> None:
-    """Range checks of every numeric field, vectorised; problems only for the bad lines."""
+def _check_numbers(
+    lines: list[InventoryLine], cols: LineColumns, problems: list[Problem]
+) -> dict[str, np.ndarray]:
+    """Range checks of every numeric field, vectorised; problems only for the bad lines.
+
+    Returns the fields as float arrays (None as NaN) for the engine input.
+    """
     checks = (
         ("quantity", 0.0, "line.quantity"),
         ("loss_rate", 0.0, "line.loss_rate"),
         ("distance_km", 0.0, "line.distance"),
         ("factor_value", 0.0, "line.factor_value"),
     )
+    arrays: dict[str, np.ndarray] = {}
     for name, low, code in checks:
-        values = [getattr(line, name) for line in lines]
-        for i in np.flatnonzero(~_finite_at_least(values, low)).tolist():
-            problems.append(_problem(lines[i], name, code, value=values[i]))
-    alloc = np.array([line.allocation for line in lines], dtype=np.float64)
+        values = getattr(cols, name)
+        arr = arrays[name] = _numbers(values)
+        for i in np.flatnonzero(~(np.isfinite(arr) & (arr >= low))).tolist():
+            if values[i] is not None:  # None (NaN here) is an empty optional field
+                problems.append(_problem(lines[i], name, code, value=values[i]))
+    alloc = arrays["allocation"] = np.array(cols.allocation, dtype=np.float64)
     for i in np.flatnonzero(~(np.isfinite(alloc) & (alloc > 0) & (alloc <= 1))).tolist():
         problems.append(_problem(lines[i], "allocation", "line.allocation", value=float(alloc[i])))
+    return arrays
 
 
 def _unit(line: InventoryLine, text: str | None, column: str, problems: list[Problem]) -> Unit | None:
@@ -302,35 +357,38 @@ def compile_study(
     ``gwp_table`` is the table of the study's GWP set; without it factors keep their published
     CO2e values.
     """
-    lines = study.lines
+    with paused_gc():  # 100,000s of small acyclic objects: see app.core.gcpause
+        return _compile(study, library, gwp_table)
+
+
+def _compile(study: Study, library: FactorSource | None, gwp_table: GwpTable | None) -> CompiledStudy:
+    cols = study.line_columns()
+    lines = _LinesOf(study, cols)
     problems: list[Problem] = []
-    structure = _depths(lines, problems)
+    structure = _depths(lines, cols, problems)
     if structure is None:
         raise StudyError(problems)
-    depth, parent_pos = structure
-    _check_numbers(lines, problems)
+    depth, parent_pos, index = structure
+    numbers = _check_numbers(lines, cols, problems)
     n = len(lines)
-    stages = _stages(lines, depth, parent_pos, problems)
+    levels = _levels(depth)
+    stage_idx = _stages(lines, cols, levels, parent_pos, problems)
     compiler = _Compiler(study, library, gwp_table)
-    has_children = [False] * n
-    for p in parent_pos:
-        if p >= 0:
-            has_children[p] = True
+    has_children = np.zeros(n, dtype=bool)
+    has_children[parent_pos[parent_pos >= 0]] = True
 
     # Lines that share unit, factor and transport-ness resolve identically: do it once per combination.
-    combos: dict[tuple[object, ...], int] = {}
-    combo_of = [
-        combos.setdefault(
-            (ln.unit, ln.factor_id, ln.factor_value, ln.factor_unit, ln.distance_km is None), len(combos)
-        )
-        for ln in lines
-    ]
-    first: dict[int, int] = {}
-    for i, c in enumerate(combo_of):
-        first.setdefault(c, i)
-    resolved: list[_Resolved] = [None] * len(combos)  # type: ignore[list-item]
+    keys = zip(cols.unit, cols.factor_id, cols.factor_value, cols.factor_unit,
+               [d is None for d in cols.distance_km], strict=True)  # fmt: skip
+    first_of: dict[tuple[object, ...], int] = {}
+    # One hashing pass: each line gets the position of the first line with its combination.
+    firsts = np.fromiter(map(first_of.setdefault, keys, range(n)), dtype=np.int64, count=n)
+    first = list(first_of.values())  # ascending: combinations numbered by first appearance
+    ci = np.searchsorted(np.array(first, dtype=np.int64), firsts)
+    combo_of = ci.tolist()
+    resolved: list[_Resolved] = [None] * len(first)  # type: ignore[list-item]
     bad_combos: set[int] = set()
-    for c, i in first.items():
+    for c, i in enumerate(first):
         before = len(problems)
         r = _resolve_line(lines[i], compiler, problems)
         if r is None or len(problems) > before:
@@ -345,36 +403,60 @@ def compile_study(
     if problems:
         raise StudyError(problems)
 
+    no_factor = [c for c, r in enumerate(resolved) if r.factor is None]
+    unfactored = np.flatnonzero(np.isin(ci, no_factor) & ~has_children).tolist() if no_factor else []
     warnings = [
         problem("line.no_factor", {"line_id": lines[i].line_id, "name": lines[i].name},
                 row=lines[i].origin_row, column="factor_id", line_id=lines[i].line_id, severity="warning")
-        for i, c in enumerate(combo_of)
-        if resolved[c].factor is None and not has_children[i]
+        for i in unfactored
     ]  # fmt: skip
-    ci = np.array(combo_of, dtype=np.int64)
     factor_c = np.array([r.co2e for r in resolved], dtype=np.float64)
     conversion = np.array([r.conversion for r in resolved], dtype=np.float64)[ci]
     transport = np.array([r.transport for r in resolved], dtype=bool)[ci]
-    distance = np.array([ln.distance_km or 0.0 for ln in lines], dtype=np.float64)
+    distance = np.where(np.isnan(numbers["distance_km"]), 0.0, numbers["distance_km"])  # None → 0
     gas_names, gas_c = _gas_matrix([r.gases for r in resolved], factor_c)
-    stage_idx = np.array([_STAGE_INDEX[s] for s in stages], dtype=np.int8)
-    line_ids = tuple(line.line_id for line in lines)
+    line_ids = tuple(index)  # no duplicates here, so the map's keys are the ids in line order
     calc_input = CalcInput(
         line_ids=line_ids,
-        parent=np.array(parent_pos, dtype=np.int64),
-        levels=_levels(depth),
+        parent=parent_pos,
+        levels=levels,
         stage=stage_idx,
-        gross_quantity=np.array([line.quantity for line in lines], dtype=np.float64)
-        * (1.0 + np.array([line.loss_rate for line in lines], dtype=np.float64)),
+        gross_quantity=numbers["quantity"] * (1.0 + numbers["loss_rate"]),
         to_activity=np.where(transport, conversion * distance, conversion),
         factor=factor_c[ci],
-        allocation=np.array([line.allocation for line in lines], dtype=np.float64),
+        allocation=numbers["allocation"],
         gas_names=gas_names,
         gas_factor=gas_c[ci],
-        index={line_id: i for i, line_id in enumerate(line_ids)},
+        index=index,
     )
-    traces = Traces(line_ids, stage_idx, depth, combo_of, resolved)
+    traces = Traces(line_ids, stage_idx, depth.tolist(), combo_of, resolved)
     return CompiledStudy(calc_input, traces, tuple(warnings), study.info.gwp_set.value)
+
+
+class _LinesOf(Sequence[InventoryLine]):
+    """A study's lines for messages and per-combination resolution, without building every line.
+
+    A study read from a workbook may hold only columns; a few lines are then made one at a time,
+    and when many are needed (a message for every line) the study's own lines are built once.
+    """
+
+    _FEW = 64
+
+    def __init__(self, study: Study, cols: LineColumns) -> None:
+        self._study, self._cols, self._made = study, cols, 0
+
+    def __len__(self) -> int:
+        return len(self._cols)
+
+    @overload
+    def __getitem__(self, i: int) -> InventoryLine: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[InventoryLine]: ...
+    def __getitem__(self, i: int | slice) -> InventoryLine | list[InventoryLine]:
+        if self._study.lines_built or self._made >= self._FEW or isinstance(i, slice):
+            return self._study.lines[i]
+        self._made += 1
+        return self._cols.line(i)
 
 
 def _resolve_line(line: InventoryLine, compiler: _Compiler, problems: list[Problem]) -> _Resolved | None:
@@ -414,21 +496,18 @@ def _resolve_line(line: InventoryLine, compiler: _Compiler, problems: list[Probl
 
 
 _STAGE_INDEX = {stage: i for i, stage in enumerate(STAGES)}
+_STAGE_CODE: dict[Stage | None, int] = {**_STAGE_INDEX, None: -1}
 
 
-def _stages(lines: list[InventoryLine], depth: list[int], parent_pos: list[int],
-            problems: list[Problem]) -> list[Stage]:  # fmt: skip
-    """Each line's stage: its own at the top level, its top-level ancestor's below."""
-    stages: list[Stage] = [Stage.RAW_MATERIALS] * len(lines)
-    for i in sorted(range(len(lines)), key=depth.__getitem__):
-        p = parent_pos[i]
-        if p >= 0:
-            stages[i] = stages[p]
-        elif lines[i].stage is None:
-            problems.append(_problem(lines[i], "stage", "line.missing_stage"))
-        else:
-            stages[i] = lines[i].stage  # type: ignore[assignment]
-    return stages
+def _stages(lines: list[InventoryLine], cols: LineColumns, levels: tuple[np.ndarray, ...],
+            parent_pos: np.ndarray, problems: list[Problem]) -> np.ndarray:  # fmt: skip
+    """Each line's stage index: its own at the top level, its top-level ancestor's below."""
+    stage = np.fromiter(map(_STAGE_CODE.get, cols.stage, repeat(-1)), dtype=np.int8, count=len(lines))
+    for i in levels[0][stage[levels[0]] < 0].tolist():
+        problems.append(_problem(lines[i], "stage", "line.missing_stage"))
+    for level in levels[1:]:
+        stage[level] = stage[parent_pos[level]]
+    return stage
 
 
 def _mismatch(line: InventoryLine, unit: Unit, factor_unit: Unit) -> Problem:
@@ -469,8 +548,8 @@ def _transport_conversion(
     return to_tonnes * conversion_factor(TONNE_KM, factor_unit)
 
 
-def _levels(depth: list[int]) -> tuple[np.ndarray, ...]:
-    if not depth:
+def _levels(depth: np.ndarray) -> tuple[np.ndarray, ...]:
+    if len(depth) == 0:
         return (np.zeros(0, dtype=np.int64),)
     d = np.asarray(depth, dtype=np.int64)
     order = np.argsort(d, kind="stable")

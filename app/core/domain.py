@@ -6,7 +6,8 @@ line with a changed copy (``dataclasses.replace``), which keeps undo commands tr
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import operator
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -151,13 +152,115 @@ class InventoryLine:
         return self.distance_km is not None
 
 
-@dataclass(slots=True)
-class Study:
-    """A footprint study: settings, inventory lines in display order, study-specific factors."""
+_LINE_FIELDS = ("line_id", "name", "quantity", "unit", "stage", "parent_id", "loss_rate", "distance_km",
+                "factor_id", "factor_value", "factor_unit", "allocation", "data_type", "source", "comment",
+                "origin_row")  # fmt: skip
 
-    info: StudyInfo
-    lines: list[InventoryLine] = field(default_factory=list)
-    factors: list[Factor] = field(default_factory=list)
+
+@dataclass(frozen=True, slots=True)
+class LineColumns:
+    """An inventory as columns: one sequence per :class:`InventoryLine` field, in line order.
+
+    A reader builds these instead of 100,000 line objects; the compiler reads them directly and
+    the line objects are made only when someone asks for ``Study.lines`` (see :class:`Study`).
+    """
+
+    line_id: Sequence[str]
+    name: Sequence[str]
+    quantity: Sequence[float]
+    unit: Sequence[str]
+    stage: Sequence[Stage | None]
+    parent_id: Sequence[str | None]
+    loss_rate: Sequence[float]
+    distance_km: Sequence[float | None]
+    factor_id: Sequence[str | None]
+    factor_value: Sequence[float | None]
+    factor_unit: Sequence[str | None]
+    allocation: Sequence[float]
+    data_type: Sequence[DataType | None]
+    source: Sequence[str]
+    comment: Sequence[str]
+    origin_row: Sequence[int | None]
+
+    def __len__(self) -> int:
+        return len(self.line_id)
+
+    @classmethod
+    def of(cls, lines: Sequence[InventoryLine]) -> LineColumns:
+        return cls(*([getattr(ln, name) for ln in lines] for name in _LINE_FIELDS))
+
+    def line(self, i: int) -> InventoryLine:
+        return InventoryLine(*(getattr(self, name)[i] for name in _LINE_FIELDS))
+
+    def build(self) -> list[InventoryLine]:
+        return list(map(InventoryLine, *(getattr(self, name) for name in _LINE_FIELDS)))
+
+
+class Study:
+    """A footprint study: settings, inventory lines in display order, study-specific factors.
+
+    A reader may give the inventory as :class:`LineColumns` instead of line objects: ``lines``
+    is then built on first access (a plain list, edited like any other), and until then - or
+    while ``lines`` still holds exactly the objects built from the columns - the compiler reads
+    the columns (:meth:`line_columns`). Lines are immutable values, so the same objects mean the
+    same fields.
+    """
+
+    __slots__ = ("_built", "_columns", "_lines", "factors", "info")
+
+    def __init__(
+        self,
+        info: StudyInfo,
+        lines: list[InventoryLine] | None = None,
+        factors: list[Factor] | None = None,
+        *,
+        columns: LineColumns | None = None,
+    ) -> None:
+        self.info = info
+        self.factors = [] if factors is None else factors
+        self._columns = columns if lines is None else None
+        self._lines = lines if lines is not None or columns is not None else []
+        self._built: tuple[InventoryLine, ...] | None = None
+
+    @property
+    def lines(self) -> list[InventoryLine]:
+        if self._lines is None:
+            assert self._columns is not None
+            self._lines = self._columns.build()
+            self._built = tuple(self._lines)
+        return self._lines
+
+    @lines.setter
+    def lines(self, value: list[InventoryLine]) -> None:
+        self._lines = value
+
+    @property
+    def lines_built(self) -> bool:
+        """Whether ``lines`` exists as objects (False while only the reader's columns do)."""
+        return self._lines is not None
+
+    @property
+    def line_count(self) -> int:
+        return len(self._columns) if self._lines is None else len(self._lines)  # type: ignore[arg-type]
+
+    def line_columns(self) -> LineColumns:
+        """The lines' fields as columns: the reader's while they describe ``lines``, else gathered now."""
+        lines, built = self._lines, self._built
+        if lines is None:
+            return self._columns  # type: ignore[return-value]
+        if built is not None and len(lines) == len(built) and all(map(operator.is_, lines, built)):
+            return self._columns  # type: ignore[return-value]
+        return LineColumns.of(lines)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Study):
+            return NotImplemented
+        return (self.info, self.lines, self.factors) == (other.info, other.lines, other.factors)
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, like the dataclass it replaces
+
+    def __repr__(self) -> str:
+        return f"Study(info={self.info!r}, lines={self.lines!r}, factors={self.factors!r})"
 
     def line_by_id(self) -> dict[str, InventoryLine]:
         return {line.line_id: line for line in self.lines}

@@ -548,6 +548,20 @@ def guard_xlsx(
 # --- the sheet scanner -------------------------------------------------------------------------------
 
 
+def _last_of(buf: bytes, *needles: bytes) -> int:
+    """The last position of any of ``needles`` in ``buf`` (-1 if none), as ``max(buf.rfind(n))``.
+
+    Looks in the tail first: a match there is later than any before it, so the whole buffer is
+    searched only when the tail holds none (e.g. ``<c>`` never occurs in most sheets).
+    """
+    tail = max(0, len(buf) - _TAIL)
+    last = max(buf.rfind(n, tail) for n in needles)
+    return last if last >= 0 else max(buf.rfind(n) for n in needles)
+
+
+_TAIL = 64 * 1024
+
+
 class _NeedExact(Exception):
     """The fast path met cells without r= references: scan again from the start, locating all."""
 
@@ -597,8 +611,8 @@ class _SheetScanner:
     def _cut(self, buf: bytes) -> int:
         # A safe cut lies outside any cell and any tag: at the start of the last cell if it is
         # still open, else at the last '<' after the last complete cell.
-        start = max(buf.rfind(self.c_open_sp), buf.rfind(self.c_open_gt))
-        end = buf.rfind(self.c_close)
+        start = _last_of(buf, self.c_open_sp, self.c_open_gt)
+        end = _last_of(buf, self.c_close)
         if start > end:
             gt = buf.find(b">", start)
             if gt < 0 or buf[gt - 1 : gt] != b"/":
@@ -606,7 +620,7 @@ class _SheetScanner:
             after = gt + 1
         else:
             after = end + len(self.c_close) if end >= 0 else 0
-        return max(after, buf.rfind(b"<"))
+        return max(after, _last_of(buf, b"<"))
 
     def _start(self, head: bytes, complete: bool) -> None:
         root = _check_prolog(head, complete, self.part, self.limits, self.file, self.sheet)

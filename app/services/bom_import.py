@@ -26,12 +26,12 @@ from pathlib import Path
 
 from app.core.domain import InventoryLine, Stage, Study, StudyInfo
 from app.core.edits import Command, DeleteLines, InsertLines, Macro, NormaliseOrder, SetLineFields
+from app.core.gcpause import paused_gc
 from app.core.messages import MESSAGES, Lookup
 from app.core.numbers import format_sig
 from app.core.progress import Progress
 from app.core.units import UNITS, Dimension, parse_unit
 from app.io.bom import BomSource, BomTable, Grid, HeaderGuess, list_sheets, parse_rows, read_grid
-from app.io.bom.grid import paused_gc
 from app.services.bom_matching import Material
 
 TAG = re.compile(r"\[bom:([^|\]]*)\|([^\]]*)\]")

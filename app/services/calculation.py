@@ -7,7 +7,7 @@ the warnings, and renders the result JSON of CONTRACTS.md section 3.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from app.core.calc import CalcResult
@@ -108,5 +108,12 @@ def _prefetched(study: Study, factors: FactorSource | None) -> FactorSource | No
     if factors is None or bulk is None:
         return factors
     own = {f.factor_id for f in study.factors}
-    ids = {ln.factor_id for ln in study.lines if ln.factor_id and ln.factor_value is None} - own
+    if study.lines_built:
+        pairs: Iterable[tuple[str | None, float | None]] = (
+            (ln.factor_id, ln.factor_value) for ln in study.lines
+        )
+    else:  # a workbook just read: its columns, without building 100,000 line objects
+        cols = study.line_columns()
+        pairs = zip(cols.factor_id, cols.factor_value, strict=True)
+    ids = {fid for fid, value in pairs if fid and value is None} - own
     return _Prefetched(bulk(sorted(ids)), factors) if ids else factors

@@ -22,6 +22,7 @@ from app.core.errors import HostileFileError, InputError
 from app.io.xlsx_guard import (
     SheetInfo,
     XlsxLimits,
+    _last_of,
     check_sheet,
     col_index,
     col_letters,
@@ -354,3 +355,19 @@ def test_a_formula_far_from_its_cell_tag_is_still_located(tmp_path: Path) -> Non
     scan = guard_xlsx(path).scans["Inventory"]
     assert scan.uncached_formulas == ["B1", "A2"]
     assert scan.formulas == 3
+
+
+@pytest.mark.parametrize(
+    "buf",
+    [
+        b"",
+        b"<row><c r='A1'><v>1</v></c>" + b" " * 100_000,  # the only cell ends before the tail
+        b"<c>" + b"x" * 100_000 + b"<c r='B1'>",  # both kinds, one before the tail and one in it
+        b"<c r='A1'>" + b"y" * 70_000 + b"</c><c>",  # the later needle in the tail, the other before
+        b"no cells at all" * 10_000,
+    ],
+)
+def test_last_of_finds_what_a_whole_buffer_search_finds(buf: bytes) -> None:
+    # _last_of looks in the block's tail first; the answer must not depend on where the match is.
+    for needles in ((b"<c ", b"<c>"), (b"</c>",), (b"<",)):
+        assert _last_of(buf, *needles) == max(buf.rfind(n) for n in needles)

@@ -11,34 +11,15 @@ then GB18030) and split by the detected separator; every cell stays text, so cod
 
 from __future__ import annotations
 
-import contextlib
-import gc
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.core.errors import HostileFileError, InputError, Problem
+from app.core.gcpause import paused_gc
 from app.core.messages import problem
 from app.core.progress import NO_PROGRESS, Progress
 from app.io.bom.csv_text import MAX_CSV_BYTES, CsvText, decode_csv, split_csv
 from app.io.xlsx_guard import XlsxLimits, check_sheet, inspect_xlsx
-
-
-@contextlib.contextmanager
-def paused_gc() -> Iterator[None]:
-    """No cyclic garbage collection while a big BOM's cells and records are created.
-
-    None of them form reference cycles, and Python's collector would otherwise scan the growing
-    heap again and again (a third of the import time of a 100,000-row BOM).
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
 
 Cell = object  # str | float | int | bool | date | datetime | time | timedelta, '' when empty
 

@@ -19,11 +19,12 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from app.core.errors import Problem, UnitError
+from app.core.gcpause import paused_gc
 from app.core.messages import CodedError, Message, problem
 from app.core.numbers import NumberFormatError, parse_number_text
 from app.core.progress import NO_PROGRESS, Progress
 from app.core.units import Dimension, parse_unit
-from app.io.bom.grid import Cell, Grid, paused_gc
+from app.io.bom.grid import Cell, Grid
 from app.io.bom.header import FIELD_BY_KEY, HeaderGuess, cell_text
 
 SUMMARY_WORDS = frozenset({"合计", "总计", "小计", "total", "sum", "grand total"})
