@@ -229,26 +229,49 @@ def _draw_standard(c, data: ReportData, lang: str, ox: float = 0.0, oy: float = 
           GREY, anchor="centre", max_width=qr_side)  # fmt: skip
 
     # blanks for the certification body
-    c.setStrokeColor(RULE)
-    c.setLineWidth(0.5)
-    blank_top = 16.5 * MM
-    c.line(pad, blank_top, w - pad, blank_top)
-    col_w = (w - 2 * pad) / 3
-    for i, key in enumerate(("label.cert_body", "label.cert_no", "label.validity")):
-        x = pad + i * col_w
-        _text(
-            c, x, blank_top - 3.2 * MM, _caption(key, lang), 4.3, GREY, max_width=col_w - 2 * MM, min_size=3.2
-        )
-        c.setStrokeColor("#9aa79f")
-        c.setDash(1, 1.2)
-        c.line(x, blank_top - 8.2 * MM, x + col_w - 3 * MM, blank_top - 8.2 * MM)
-        c.setDash()
+    _draw_blanks(c, lang, pad, w, _STANDARD_BLANKS)
 
     # fingerprint or draft
     _draw_fingerprint(c, data, lang, pad, 2.6 * MM, w - 2 * pad, 4.2)
     if not data.is_frozen:
         _draft_watermark(c, w * 0.40, h * 0.50, 26, lang)
     c.restoreState()
+
+
+@dataclass(frozen=True, slots=True)
+class _Blanks:
+    """Geometry of the certification blanks (body, certificate number, validity) on one label size."""
+
+    top: float  # the rule above the three blanks
+    rule_width: float
+    caption_drop: float  # caption baseline below the rule
+    caption_size: float
+    caption_min: float
+    caption_margin: float  # caption width = column width - this
+    line_drop: float  # the dotted write-in line below the rule
+    line_margin: float  # line length = column width - this
+    dash: tuple[float, float]
+
+
+_STANDARD_BLANKS = _Blanks(16.5 * MM, 0.5, 3.2 * MM, 4.3, 3.2, 2 * MM, 8.2 * MM, 3 * MM, (1, 1.2))
+_COMPACT_BLANKS = _Blanks(10.6 * MM, 0.4, 2.2 * MM, 3.0, 2.4, 1 * MM, 5.6 * MM, 1.6 * MM, (0.8, 0.9))
+
+
+def _draw_blanks(c, lang: str, pad: float, w: float, g: _Blanks) -> None:
+    """Three captioned write-in lines the certification body fills in."""
+    c.setStrokeColor(RULE)
+    c.setLineWidth(g.rule_width)
+    c.line(pad, g.top, w - pad, g.top)
+    col_w = (w - 2 * pad) / 3
+    for i, key in enumerate(("label.cert_body", "label.cert_no", "label.validity")):
+        x = pad + i * col_w
+        caption = _caption(key, lang)
+        _text(c, x, g.top - g.caption_drop, caption, g.caption_size, GREY,
+              max_width=col_w - g.caption_margin, min_size=g.caption_min)  # fmt: skip
+        c.setStrokeColor("#9aa79f")
+        c.setDash(*g.dash)
+        c.line(x, g.top - g.line_drop, x + col_w - g.line_margin, g.top - g.line_drop)
+        c.setDash()
 
 
 def _draw_fingerprint(c, data: ReportData, lang: str, x: float, y: float, width: float, size: float) -> None:
@@ -322,20 +345,7 @@ def _draw_compact(c, data: ReportData, lang: str) -> None:
     qr_side = 19 * MM
     _qr(c, data, w - pad - qr_side + 0.8 * MM, top - 0.6 * MM - qr_side, qr_side)
 
-    blank_top = 10.6 * MM
-    c.setStrokeColor(RULE)
-    c.setLineWidth(0.4)
-    c.line(pad, blank_top, w - pad, blank_top)
-    col_w = (w - 2 * pad) / 3
-    for i, key in enumerate(("label.cert_body", "label.cert_no", "label.validity")):
-        x = pad + i * col_w
-        _text(
-            c, x, blank_top - 2.2 * MM, _caption(key, lang), 3.0, GREY, max_width=col_w - 1 * MM, min_size=2.4
-        )
-        c.setStrokeColor("#9aa79f")
-        c.setDash(0.8, 0.9)
-        c.line(x, blank_top - 5.6 * MM, x + col_w - 1.6 * MM, blank_top - 5.6 * MM)
-        c.setDash()
+    _draw_blanks(c, lang, pad, w, _COMPACT_BLANKS)
     _draw_fingerprint(c, data, lang, pad, 1.9 * MM, w - 2 * pad, 3.2)
     if not data.is_frozen:
         _draft_watermark(c, w * 0.38, h * 0.52, 15, lang)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from app.core.units import is_known_unit, parse_unit
+from app.io.study_workbook import column_letter
 
 Cell = object
 
@@ -187,15 +188,6 @@ class HeaderGuess:
 
     def column(self, index: int) -> ColumnGuess | None:
         return next((c for c in self.columns if c.index == index), None)
-
-
-def column_letter(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
 
 
 def _spread_merges(rows: list[list[Cell]], merges, first: int, last: int) -> dict[tuple[int, int], str]:
