@@ -126,13 +126,29 @@ def _english(_code: str, template: str) -> str:
     return template
 
 
+_ROW_MARK = "\x00row\x00"
+
+
+def _row_parts(template: str, **fixed: object) -> list[str] | None:
+    """``template.format(row=n, **fixed)`` as ``str(n).join(parts)``: formatted once, not per row.
+
+    None when ``{row}`` carries a format spec or conversion (then each row is formatted as usual).
+    """
+    try:
+        parts = template.format(row=_ROW_MARK, **fixed).split(_ROW_MARK)
+    except (ValueError, TypeError):
+        return None
+    sample = 1234567
+    return parts if str(sample).join(parts) == template.format(row=sample, **fixed) else None
+
+
 def _plan(table: BomTable, stage: Stage, bom_id: str | None, texts: Mapping[str, str]) -> BomPlan:
     bom_id = bom_id or bom_id_of(table)
     rows = table.rows
     has_children = [False] * len(rows)
-    for row in rows:
-        if row.parent is not None:
-            has_children[row.parent] = True
+    for parent in [row.parent for row in rows]:
+        if parent is not None:
+            has_children[parent] = True
     paths: list[str] = []
     used: dict[str, int] = {}
     lines: list[PlannedLine] = []
@@ -142,25 +158,38 @@ def _plan(table: BomTable, stage: Stage, bom_id: str | None, texts: Mapping[str,
         if table.sheet
         else texts["bom.line.where"].format(file=table.file)
     )
-    source_text, row_text = texts["bom.line.source"], texts["bom.line.row"]
+    source_text, row_text, sub_text = (
+        texts["bom.line.source"],
+        texts["bom.line.row"],
+        texts["bom.line.subassembly"],
+    )
+    # the per-row texts, split once around the row number (the same strings ``format`` gives)
+    source_parts = _row_parts(source_text, where=where)
+    row_parts = _row_parts(row_text)
+    sub_parts = _row_parts(sub_text)
     tag_id = _escape(bom_id)
     counts: dict[str, bool] = {}
     special = _SPECIAL.search
     add = lines.append
+    add_path = paths.append
     for i, row in enumerate(rows):
         code, rname, spec, unit, number, parent = row.code, row.name, row.spec, row.unit, row.row, row.parent
         parent_path = paths[parent] if parent is not None else None
         own = code or rname
-        if special(own):
+        if not own.isalnum() and special(own):  # isalnum: a cheap "nothing to escape" for most codes
             own = _escape(own)
         path = f"{parent_path}/{own}" if parent_path else own
-        if path in used:
-            used[path] += 1
-            path = f"{path}#{used[path]}"
-        else:
+        seen = used.get(path)
+        if seen is None:
             used[path] = 1
-        paths.append(path)
-        source_note = source_text.format(where=where, row=number)
+        else:
+            used[path] = seen + 1
+            path = f"{path}#{seen + 1}"
+        add_path(path)
+        row_number = str(number)
+        source_note = (
+            row_number.join(source_parts) if source_parts else source_text.format(where=where, row=number)
+        )
         source = f"{source_note} [bom:{tag_id}|{path}]"
         key = code or f"name:{rname}"
         name = f"{rname} {spec}" if spec else rname
@@ -169,8 +198,9 @@ def _plan(table: BomTable, stage: Stage, bom_id: str | None, texts: Mapping[str,
         if counted is None:
             counted = counts[unit] = parse_unit(unit).dimension is Dimension.COUNT
         if has_children[i]:
+            sub_note = row_number.join(sub_parts) if sub_parts else sub_text.format(row=number)
             add(PlannedLine(path, parent_path, name, row.quantity, unit, row.loss_rate, None,
-                            code_note + texts["bom.line.subassembly"].format(row=number), source, number))  # fmt: skip
+                            code_note + sub_note, source, number))  # fmt: skip
             continue
         if counted and row.weight_kg is not None:
             add(PlannedLine(path, parent_path, name, row.quantity, unit, row.loss_rate, None,
@@ -184,8 +214,9 @@ def _plan(table: BomTable, stage: Stage, bom_id: str | None, texts: Mapping[str,
             if key not in materials:
                 materials[key] = Material(key, code, rname, spec, "kg")
             continue
+        row_note = row_number.join(row_parts) if row_parts else row_text.format(row=number)
         add(PlannedLine(path, parent_path, name, row.quantity, unit, row.loss_rate, key,
-                        code_note + row_text.format(row=number), source, number))  # fmt: skip
+                        code_note + row_note, source, number))  # fmt: skip
         if key not in materials:
             materials[key] = Material(key, code, rname, spec, unit)
     return BomPlan(bom_id, stage, tuple(lines), tuple(materials.values()), table)
@@ -306,40 +337,35 @@ def _build(
         if (tag := tag_of(line)) is not None and tag[0] == _escape(plan.bom_id)
     }
     ids = _Ids(study)
+    new_id = ids.new
     id_of: dict[str, str] = {}
     added: list[InventoryLine] = []
     changed: list[LineChange] = []
     final: list[InventoryLine] = []
     set_commands: list[Command] = []
     unchanged = 0
+    stage = plan.stage
+    mass_end = "/" + MASS_SUFFIX
+    add_new, add_final = added.append, final.append
     for p in plan.lines:
-        factor = choices.get(p.material_key) if p.material_key else None
-        old = existing.get(p.path)
-        parent_id = id_of.get(p.parent_path) if p.parent_path else None
-        if old is not None and old.parent_id == parent_id:
-            id_of[p.path] = old.line_id
-            new_values = {"name": p.name, "quantity": p.quantity, "unit": p.unit, "loss_rate": p.loss_rate}
-            if old.factor_id is None and factor and old.factor_value is None:
-                new_values["factor_id"] = factor
-            diff = {k: (getattr(old, k), v) for k, v in new_values.items() if getattr(old, k) != v}
-            if diff:
-                changed.append(LineChange(old.line_id, p.path, p.name, diff))
-                set_commands.append(SetLineFields(old.line_id, {k: v for k, (_, v) in diff.items()}))
-                final.append(dataclasses.replace(old, **{k: v for k, (_, v) in diff.items()}))  # type: ignore[arg-type]
-            else:
-                unchanged += 1
-                final.append(old)
-            continue
-        line_id = ids.new(parent_id, mass=p.path.endswith("/" + MASS_SUFFIX))
-        id_of[p.path] = line_id
-        comment = f"{p.comment}; {notes[p.material_key]}" if p.material_key in notes else p.comment
+        key, path, parent_path = p.material_key, p.path, p.parent_path
+        factor = choices.get(key) if key else None
+        parent_id = id_of.get(parent_path) if parent_path else None
+        if existing:
+            old = existing.get(path)
+            if old is not None and old.parent_id == parent_id:
+                unchanged += _update(old, p, factor, id_of, changed, set_commands, final)
+                continue
+        line_id = new_id(parent_id, path.endswith(mass_end))
+        id_of[path] = line_id
+        comment = f"{p.comment}; {notes[key]}" if notes and key in notes else p.comment
         # positional (line_id, name, quantity, unit, stage, parent_id, loss_rate, distance_km, factor_id,
         # factor_value, factor_unit, allocation, data_type, source, comment, origin_row): keywords cost more
-        line = InventoryLine(line_id, p.name, p.quantity, p.unit, plan.stage if parent_id is None else None,
+        line = InventoryLine(line_id, p.name, p.quantity, p.unit, stage if parent_id is None else None,
                              parent_id, p.loss_rate, None, factor or None, None, None, 1.0, None, p.source, comment,
                              p.row)  # fmt: skip
-        added.append(line)
-        final.append(line)
+        add_new(line)
+        add_final(line)
     kept = set(id_of.values())
     removed = tuple(line for line in existing.values() if line.line_id not in kept)
     commands: list[Command] = list(set_commands)
@@ -352,6 +378,30 @@ def _build(
     diff = BomDiff(tuple(added), removed, tuple(changed), unchanged, bool(existing))
     command = commands[0] if len(commands) == 1 else Macro(tuple(commands), "Import BOM")
     return BomChange(diff, command, tuple(final))
+
+
+def _update(
+    old: InventoryLine,
+    p: PlannedLine,
+    factor: str | None,
+    id_of: dict[str, str],
+    changed: list[LineChange],
+    set_commands: list[Command],
+    final: list[InventoryLine],
+) -> int:
+    """A planned line that the study already holds: keep it (1) or change its fields (0)."""
+    id_of[p.path] = old.line_id
+    new_values = {"name": p.name, "quantity": p.quantity, "unit": p.unit, "loss_rate": p.loss_rate}
+    if old.factor_id is None and factor and old.factor_value is None:
+        new_values["factor_id"] = factor
+    diff = {k: (getattr(old, k), v) for k, v in new_values.items() if getattr(old, k) != v}
+    if diff:
+        changed.append(LineChange(old.line_id, p.path, p.name, diff))
+        set_commands.append(SetLineFields(old.line_id, {k: v for k, (_, v) in diff.items()}))
+        final.append(dataclasses.replace(old, **{k: v for k, (_, v) in diff.items()}))  # type: ignore[arg-type]
+        return 0
+    final.append(old)
+    return 1
 
 
 def apply_change(study: Study, change: BomChange) -> Study:

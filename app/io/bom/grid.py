@@ -29,7 +29,12 @@ def paused_gc() -> Iterator[None]:
     """No cyclic garbage collection while a big BOM's cells and records are created.
 
     None of them form reference cycles, and Python's collector would otherwise scan the growing
-    heap again and again (a third of the import time of a 100,000-row BOM).
+    heap again and again (a third of the import time of a 100,000-row BOM). When the block ends,
+    what survived it (the result: rows, lines) goes straight to the oldest generation — two O(1)
+    list moves (``gc.freeze``/``gc.unfreeze``) — instead of being traversed once more by the first
+    young collection (another 0.1 s at 100,000 rows); it is long-lived anyway, and cyclic garbage
+    made meanwhile is still found by the next full collection. Skipped when something else has
+    frozen objects on purpose (``gc.get_freeze_count()``), whose freeze must not be undone.
     """
     was_enabled = gc.isenabled()
     gc.disable()
@@ -37,6 +42,9 @@ def paused_gc() -> Iterator[None]:
         yield
     finally:
         if was_enabled:
+            if gc.get_freeze_count() == 0:
+                gc.freeze()
+                gc.unfreeze()
             gc.enable()
 
 
