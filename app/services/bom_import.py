@@ -30,7 +30,7 @@ from app.core.messages import MESSAGES, Lookup
 from app.core.numbers import format_sig
 from app.core.progress import Progress
 from app.core.units import UNITS, Dimension, parse_unit
-from app.io.bom import BomSource, BomTable, Grid, HeaderGuess, list_sheets, parse_rows, read_grid
+from app.io.bom import BomRow, BomSource, BomTable, Grid, HeaderGuess, list_sheets, parse_rows, read_grid
 from app.io.bom.grid import paused_gc
 from app.services.bom_matching import Material
 
@@ -142,6 +142,23 @@ def _row_parts(template: str, **fixed: object) -> list[str] | None:
     return parts if str(sample).join(parts) == template.format(row=sample, **fixed) else None
 
 
+def _parents_first(rows: Sequence[BomRow]) -> Sequence[int]:
+    """Row indices with every parent before its children: the sheet order, unless a parent code
+    names a row further down (then depth first from the top rows, children in sheet order)."""
+    if all(row.parent is None or row.parent < i for i, row in enumerate(rows)):
+        return range(len(rows))
+    children: dict[int | None, list[int]] = {}
+    for i, row in enumerate(rows):
+        children.setdefault(row.parent, []).append(i)
+    order: list[int] = []
+    stack = list(reversed(children.get(None, [])))
+    while stack:
+        i = stack.pop()
+        order.append(i)
+        stack.extend(reversed(children.get(i, [])))
+    return order
+
+
 def _plan(table: BomTable, stage: Stage, bom_id: str | None, texts: Mapping[str, str]) -> BomPlan:
     bom_id = bom_id or bom_id_of(table)
     rows = table.rows
@@ -149,7 +166,7 @@ def _plan(table: BomTable, stage: Stage, bom_id: str | None, texts: Mapping[str,
     for parent in [row.parent for row in rows]:
         if parent is not None:
             has_children[parent] = True
-    paths: list[str] = []
+    paths: list[str] = [""] * len(rows)
     used: dict[str, int] = {}
     lines: list[PlannedLine] = []
     materials: dict[str, Material] = {}
@@ -171,8 +188,8 @@ def _plan(table: BomTable, stage: Stage, bom_id: str | None, texts: Mapping[str,
     counts: dict[str, bool] = {}
     special = _SPECIAL.search
     add = lines.append
-    add_path = paths.append
-    for i, row in enumerate(rows):
+    for i in _parents_first(rows):
+        row = rows[i]
         code, rname, spec, unit, number, parent = row.code, row.name, row.spec, row.unit, row.row, row.parent
         parent_path = paths[parent] if parent is not None else None
         own = code or rname
@@ -185,7 +202,7 @@ def _plan(table: BomTable, stage: Stage, bom_id: str | None, texts: Mapping[str,
         else:
             used[path] = seen + 1
             path = f"{path}#{seen + 1}"
-        add_path(path)
+        paths[i] = path
         row_number = str(number)
         source_note = (
             row_number.join(source_parts) if source_parts else source_text.format(where=where, row=number)
