@@ -129,17 +129,19 @@ def _english(_code: str, template: str) -> str:
 _ROW_MARK = "\x00row\x00"
 
 
-def _row_parts(template: str, **fixed: object) -> list[str] | None:
-    """``template.format(row=n, **fixed)`` as ``str(n).join(parts)``: formatted once, not per row.
-
-    None when ``{row}`` carries a format spec or conversion (then each row is formatted as usual).
-    """
+def _around_row(template: str, **fixed: object) -> tuple[str, str] | None:
+    """(before, after) such that ``f"{before}{n}{after}" == template.format(row=n, **fixed)`` for
+    every row number ``n``: the template is formatted once, not per row. None when it cannot be
+    split so (``{row}`` twice, or with a format spec or conversion); then each row is formatted."""
     try:
         parts = template.format(row=_ROW_MARK, **fixed).split(_ROW_MARK)
     except (ValueError, TypeError):
         return None
+    if len(parts) != 2:
+        return None
+    before, after = parts
     sample = 1234567
-    return parts if str(sample).join(parts) == template.format(row=sample, **fixed) else None
+    return (before, after) if f"{before}{sample}{after}" == template.format(row=sample, **fixed) else None
 
 
 def _parents_first(rows: Sequence[BomRow]) -> Sequence[int]:
@@ -180,11 +182,13 @@ def _plan(table: BomTable, stage: Stage, bom_id: str | None, texts: Mapping[str,
         texts["bom.line.row"],
         texts["bom.line.subassembly"],
     )
-    # the per-row texts, split once around the row number (the same strings ``format`` gives)
-    source_parts = _row_parts(source_text, where=where)
-    row_parts = _row_parts(row_text)
-    sub_parts = _row_parts(sub_text)
-    tag_id = _escape(bom_id)
+    # The per-row texts with the row number put in by one f-string each (the strings ``format``
+    # gives: a 100,000-row BOM formats 300,000 of them); templates that cannot be split so are
+    # formatted per row.
+    src = _around_row(source_text, where=where) or (None, None)
+    note = _around_row(row_text) or (None, None)
+    sub = _around_row(sub_text) or (None, None)
+    tag = f" [bom:{_escape(bom_id)}|"
     counts: dict[str, bool] = {}
     special = _SPECIAL.search
     add = lines.append
@@ -203,37 +207,44 @@ def _plan(table: BomTable, stage: Stage, bom_id: str | None, texts: Mapping[str,
             used[path] = seen + 1
             path = f"{path}#{seen + 1}"
         paths[i] = path
-        row_number = str(number)
-        source_note = (
-            row_number.join(source_parts) if source_parts else source_text.format(where=where, row=number)
+        source = (
+            f"{src[0]}{number}{src[1]}{tag}{path}]"
+            if src[0] is not None
+            else f"{source_text.format(where=where, row=number)}{tag}{path}]"
         )
-        source = f"{source_note} [bom:{tag_id}|{path}]"
         key = code or f"name:{rname}"
         name = f"{rname} {spec}" if spec else rname
-        code_note = f"{code}: " if code else ""
         counted = counts.get(unit)
         if counted is None:
             counted = counts[unit] = parse_unit(unit).dimension is Dimension.COUNT
         if has_children[i]:
-            sub_note = row_number.join(sub_parts) if sub_parts else sub_text.format(row=number)
+            sub_note = f"{sub[0]}{number}{sub[1]}" if sub[0] is not None else sub_text.format(row=number)
             add(PlannedLine(path, parent_path, name, row.quantity, unit, row.loss_rate, None,
-                            code_note + sub_note, source, number))  # fmt: skip
+                            f"{code}: {sub_note}" if code else sub_note, source, number))  # fmt: skip
             continue
         if counted and row.weight_kg is not None:
+            counted_note = texts["bom.line.counted"]
             add(PlannedLine(path, parent_path, name, row.quantity, unit, row.loss_rate, None,
-                            code_note + texts["bom.line.counted"], source, number))  # fmt: skip
+                            f"{code}: {counted_note}" if code else counted_note, source, number))  # fmt: skip
             mass_path = f"{path}/{MASS_SUFFIX}"
             comment = texts["bom.line.mass"].format(unit_en=unit, unit_zh=UNITS[unit].label_zh or unit,
                                                     mass=format_sig(row.weight_kg), column=row.weight_source,
                                                     row=number)  # fmt: skip
+            source_note = source[: -len(tag) - len(path) - 1]
             add(PlannedLine(mass_path, path, texts["bom.line.mass_name"].format(name=name), row.weight_kg, "kg",
-                            0.0, key, comment, f"{source_note} [bom:{tag_id}|{mass_path}]", number))  # fmt: skip
+                            0.0, key, comment, f"{source_note}{tag}{mass_path}]", number))  # fmt: skip
             if key not in materials:
                 materials[key] = Material(key, code, rname, spec, "kg")
             continue
-        row_note = row_number.join(row_parts) if row_parts else row_text.format(row=number)
-        add(PlannedLine(path, parent_path, name, row.quantity, unit, row.loss_rate, key,
-                        code_note + row_note, source, number))  # fmt: skip
+        if note[0] is not None:
+            comment = f"{code}: {note[0]}{number}{note[1]}" if code else f"{note[0]}{number}{note[1]}"
+        else:
+            comment = f"{code}: {row_text.format(row=number)}" if code else row_text.format(row=number)
+        add(
+            PlannedLine(
+                path, parent_path, name, row.quantity, unit, row.loss_rate, key, comment, source, number
+            )
+        )
         if key not in materials:
             materials[key] = Material(key, code, rname, spec, unit)
     return BomPlan(bom_id, stage, tuple(lines), tuple(materials.values()), table)
@@ -354,7 +365,7 @@ def _build(
         if (tag := tag_of(line)) is not None and tag[0] == _escape(plan.bom_id)
     }
     ids = _Ids(study)
-    new_id = ids.new
+    new_id, children, used_ids = ids.new, ids.children, ids.used
     id_of: dict[str, str] = {}
     added: list[InventoryLine] = []
     changed: list[LineChange] = []
@@ -373,7 +384,16 @@ def _build(
             if old is not None and old.parent_id == parent_id:
                 unchanged += _update(old, p, factor, id_of, changed, set_commands, final)
                 continue
-        line_id = new_id(parent_id, path.endswith(mass_end))
+        if path.endswith(mass_end):
+            line_id = new_id(parent_id, True)
+        else:  # ids.new's common case inline: the next number under the parent, when it is free
+            n = children.get(parent_id, 0) + 1
+            children[parent_id] = n
+            line_id = f"B{n}" if parent_id is None else f"{parent_id}.{n}"
+            if line_id in used_ids:
+                line_id = new_id(parent_id)
+            else:
+                used_ids.add(line_id)
         id_of[path] = line_id
         comment = f"{p.comment}; {notes[key]}" if notes and key in notes else p.comment
         # positional (line_id, name, quantity, unit, stage, parent_id, loss_rate, distance_km, factor_id,

@@ -113,9 +113,8 @@ class _Reader:
         if c is None:
             return False
         rows = self.grid.rows[self.header.data_start :]
-        return any(
-            type(v) is str and _OUTLINE.match(v.strip()) for row in rows if c < len(row) for v in (row[c],)
-        )
+        texts = [v for v in [row[c] for row in rows if c < len(row)] if type(v) is str]
+        return any(_OUTLINE.match(v.strip()) for v in texts)
 
     def column_label(self, key: str) -> str:
         index = self.mapping[key]
@@ -827,6 +826,13 @@ def _tree_by_parent_codes(rd, parsed, parents, depths, dropped) -> None:
 
 
 def _check_mixed_units(rd: _Reader, rows: list[BomRow]) -> None:
+    dims = {u: parse_unit(u).dimension for u in {row.unit for row in rows}}
+    if len(set(dims.values())) < 2:
+        return  # one dimension for every row: nothing can be mixed
+    codes = [row.code for row in rows]
+    pairs = set(zip(codes, [dims[row.unit] for row in rows], strict=True))
+    if len(pairs) == len(set(codes)):
+        return  # each code has one dimension (set sizes: no loop over the rows in Python)
     first: dict[str, tuple[BomRow, Dimension]] = {}
     for row in rows:
         if not row.code:
