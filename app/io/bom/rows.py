@@ -355,7 +355,7 @@ def _clean_row_reader(rd: _Reader):
         return level
 
     def clean(r: int, row: list[Cell]) -> tuple | None:
-        if len(row) < width or r in uncached_rows:
+        if len(row) < width or (uncached_rows and r in uncached_rows):
             return None
         code = row[ci] if ci is not None else ""
         if type(code) is str:
@@ -754,21 +754,24 @@ def _under_dropped(parents: list[int | None], dropped: set[int]) -> list[bool]:
 def _tree_by_levels(rd, parsed, parents, depths, dropped) -> None:
     if not parsed:
         return
-    top = min(item[LEVEL] for _, item in parsed)
-    stack: list[tuple[int, int]] = []  # (level, index)
-    for i, (r, item) in enumerate(parsed):
-        level = item[LEVEL]
-        while stack and stack[-1][0] >= level:
-            stack.pop()
-        above = stack[-1][0] if stack else top - 1
+    levels = [item[LEVEL] for _, item in parsed]
+    top = min(levels)
+    open_levels: list[int] = []  # the open ancestors: their levels and indices (two lists: no tuple per row)
+    open_rows: list[int] = []
+    for i, level in enumerate(levels):
+        while open_levels and open_levels[-1] >= level:
+            open_levels.pop()
+            open_rows.pop()
+        above = open_levels[-1] if open_levels else top - 1
         if level > above + 1:
             jump = {"above": above, "level": level, "needed": level - 1}
-            rd.add(r, "cell.level_jump", jump, key="level")
+            rd.add(parsed[i][0], "cell.level_jump", jump, key="level")
             dropped.add(i)
             continue
-        parents[i] = stack[-1][1] if stack else None
+        parents[i] = open_rows[-1] if open_rows else None
         depths[i] = level - top
-        stack.append((level, i))
+        open_levels.append(level)
+        open_rows.append(i)
 
 
 def _tree_by_indent(parsed, parents, depths) -> None:
