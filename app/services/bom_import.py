@@ -189,11 +189,11 @@ def _plan(table: BomTable, stage: Stage, bom_id: str | None, texts: Mapping[str,
     note = _around_row(row_text) or (None, None)
     sub = _around_row(sub_text) or (None, None)
     tag = f" [bom:{_escape(bom_id)}|"
-    counts: dict[str, bool] = {}
+    counted_units = {u for u in {row.unit for row in rows} if parse_unit(u).dimension is Dimension.COUNT}
     special = _SPECIAL.search
     add = lines.append
-    for i in _parents_first(rows):
-        row = rows[i]
+    order = _parents_first(rows)
+    for i, row in enumerate(rows) if isinstance(order, range) else ((i, rows[i]) for i in order):
         code, rname, spec, unit, number, parent = row.code, row.name, row.spec, row.unit, row.row, row.parent
         parent_path = paths[parent] if parent is not None else None
         own = code or rname
@@ -214,15 +214,12 @@ def _plan(table: BomTable, stage: Stage, bom_id: str | None, texts: Mapping[str,
         )
         key = code or f"name:{rname}"
         name = f"{rname} {spec}" if spec else rname
-        counted = counts.get(unit)
-        if counted is None:
-            counted = counts[unit] = parse_unit(unit).dimension is Dimension.COUNT
         if has_children[i]:
             sub_note = f"{sub[0]}{number}{sub[1]}" if sub[0] is not None else sub_text.format(row=number)
             add(PlannedLine(path, parent_path, name, row.quantity, unit, row.loss_rate, None,
                             f"{code}: {sub_note}" if code else sub_note, source, number))  # fmt: skip
             continue
-        if counted and row.weight_kg is not None:
+        if row.weight_kg is not None and unit in counted_units:
             counted_note = texts["bom.line.counted"]
             add(PlannedLine(path, parent_path, name, row.quantity, unit, row.loss_rate, None,
                             f"{code}: {counted_note}" if code else counted_note, source, number))  # fmt: skip
