@@ -211,3 +211,24 @@ def test_a_parent_listed_below_its_children_is_planned_first() -> None:
         ("B1.1", "B1", 2.0),
         ("B1.2", "B1", 0.5),
     ]
+
+
+@pytest.mark.parametrize(
+    "template, fixed",
+    [
+        ("BOM {where}, row {row}", {"where": "a.xlsx, sheet '{x}'"}),
+        ("BOM 第{row}行", {}),
+        ("{row}", {}),
+        ("row {row:,}", {}),
+        ("{row} and {row}", {}),
+        ("row {row!r}", {}),
+    ],
+)
+def test_row_texts_split_once_are_what_format_gives(template: str, fixed: dict[str, str]) -> None:
+    from app.services.bom_import import _around_row
+
+    split = _around_row(template, **fixed)
+    for n in (1, 9, 12345678):
+        if split is not None:
+            assert f"{split[0]}{n}{split[1]}" == template.format(row=n, **fixed)
+    assert (split is None) == (template in ("row {row:,}", "{row} and {row}", "row {row!r}"))
