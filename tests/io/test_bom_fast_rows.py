@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -63,6 +64,26 @@ levels = st.one_of(
     st.sampled_from([1.0, 2.0, 3.0, 1, 2, 1.5, -1.0, 0.0, math.inf]),
     st.sampled_from(["1", "2", ".1", "..2", "...3", "**2", "1.1", "1.2.1", "", "x", "３", None, True]),
 )
+EDGE_VALUES = [
+    math.nan,
+    math.inf,
+    -math.inf,
+    -1.0,
+    -0.0,
+    0.0,
+    1e16,
+    1.5,
+    100.0,
+    7,
+    True,
+    "",
+    " ",
+    None,
+    "2",
+    "x",
+    "　a",
+]
+EDGES = st.sampled_from(EDGE_VALUES)
 CELLS = {
     "level": levels,
     "code": st.one_of(st.sampled_from(["A1", "A2", "B1", " C7 ", "", "00123", "小计"]), texts),
@@ -99,10 +120,11 @@ def boms(draw) -> tuple[Grid, bool]:
     for i in range(n):
         row = []
         for f in fields:
-            if clean and draw(st.integers(0, 11)):
+            pick = draw(st.integers(0, 11)) if clean else 0
+            if pick > 1:
                 row.append(_clean_cell(f, i, draw))
-            else:
-                row.append(draw(CELLS[f]))
+            else:  # in a mostly clean row, one odd cell: an edge value or any cell of the field
+                row.append(draw(EDGES if pick == 1 else CELLS[f]))
         if draw(st.integers(0, 9)) == 0:
             row = row[: draw(st.integers(0, len(row)))]  # a short row (ragged CSV)
         body.append(row)
@@ -187,3 +209,38 @@ def test_the_fast_reader_really_reads_clean_rows(monkeypatch) -> None:
         ("B", 0.25, "kg", 0.02, None, 0),
         ("C", 4.0, "piece", 0.0, 0.002, 0),
     ]
+
+
+CLEAN_ROW = {
+    "level": 2.0,
+    "code": "C1",
+    "name": "Steel",
+    "spec": "M4",
+    "unit": "PCS",
+    "quantity": 2.0,
+    "quantity_base": 4.0,
+    "loss_rate_percent": 5.0,
+    "net_weight": 0.5,
+    "gross_weight": 600.0,
+    "parent_code": "",
+}
+
+
+@pytest.mark.parametrize("csv", [False, True])
+@pytest.mark.parametrize("field", list(CLEAN_ROW))
+def test_every_single_odd_cell_in_a_clean_row_reads_as_carefully(field: str, csv: bool) -> None:
+    """One edge value at a time in an otherwise clean row (under a clean top row): fast == careful."""
+    fields = [f for f in CLEAN_ROW if f != ("level" if field == "parent_code" else "parent_code")]
+    header = [HEADERS[f] for f in fields]
+    top = [1.0 if f == "level" else CLEAN_ROW[f] for f in fields]
+    top[fields.index("code")] = "TOP"
+    for edge in EDGE_VALUES:
+        row = [edge if f == field else CLEAN_ROW[f] for f in fields]
+        body = [top, row]
+        if csv:
+            body = [["" if v is None else str(v) for v in r] for r in body]
+        grid = Grid("gen.csv" if csv else "gen.xlsx", "BOM", [header, *body], from_text=csv)
+        header_guess = header_for(grid)
+        assert _summary(parse_rows(grid, header_guess)) == _summary(
+            parse_rows(grid, header_guess, fast=False)
+        ), edge
