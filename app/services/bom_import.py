@@ -31,7 +31,7 @@ from app.core.messages import MESSAGES, Lookup
 from app.core.numbers import format_sig
 from app.core.progress import Progress
 from app.core.units import UNITS, Dimension, parse_unit
-from app.io.bom import BomSource, BomTable, Grid, HeaderGuess, list_sheets, parse_rows, read_grid
+from app.io.bom import BomRow, BomSource, BomTable, Grid, HeaderGuess, list_sheets, parse_rows, read_grid
 from app.services.bom_matching import Material
 
 TAG = re.compile(r"\[bom:([^|\]]*)\|([^\]]*)\]")
@@ -126,14 +126,49 @@ def _english(_code: str, template: str) -> str:
     return template
 
 
+_ROW_MARK = "\x00row\x00"
+
+
+def _around_row(template: str, **fixed: object) -> tuple[str, str] | None:
+    """(before, after) such that ``f"{before}{n}{after}" == template.format(row=n, **fixed)`` for
+    every row number ``n``: the template is formatted once, not per row. None when it cannot be
+    split so (``{row}`` twice, or with a format spec or conversion); then each row is formatted."""
+    try:
+        parts = template.format(row=_ROW_MARK, **fixed).split(_ROW_MARK)
+    except (ValueError, TypeError):
+        return None
+    if len(parts) != 2:
+        return None
+    before, after = parts
+    sample = 1234567
+    return (before, after) if f"{before}{sample}{after}" == template.format(row=sample, **fixed) else None
+
+
+def _parents_first(rows: Sequence[BomRow]) -> Sequence[int]:
+    """Row indices with every parent before its children: the sheet order, unless a parent code
+    names a row further down (then depth first from the top rows, children in sheet order)."""
+    if all(row.parent is None or row.parent < i for i, row in enumerate(rows)):
+        return range(len(rows))
+    children: dict[int | None, list[int]] = {}
+    for i, row in enumerate(rows):
+        children.setdefault(row.parent, []).append(i)
+    order: list[int] = []
+    stack = list(reversed(children.get(None, [])))
+    while stack:
+        i = stack.pop()
+        order.append(i)
+        stack.extend(reversed(children.get(i, [])))
+    return order
+
+
 def _plan(table: BomTable, stage: Stage, bom_id: str | None, texts: Mapping[str, str]) -> BomPlan:
     bom_id = bom_id or bom_id_of(table)
     rows = table.rows
     has_children = [False] * len(rows)
-    for row in rows:
-        if row.parent is not None:
-            has_children[row.parent] = True
-    paths: list[str] = []
+    for parent in [row.parent for row in rows]:
+        if parent is not None:
+            has_children[parent] = True
+    paths: list[str] = [""] * len(rows)
     used: dict[str, int] = {}
     lines: list[PlannedLine] = []
     materials: dict[str, Material] = {}
@@ -142,50 +177,71 @@ def _plan(table: BomTable, stage: Stage, bom_id: str | None, texts: Mapping[str,
         if table.sheet
         else texts["bom.line.where"].format(file=table.file)
     )
-    source_text, row_text = texts["bom.line.source"], texts["bom.line.row"]
-    tag_id = _escape(bom_id)
-    counts: dict[str, bool] = {}
+    source_text, row_text, sub_text = (
+        texts["bom.line.source"],
+        texts["bom.line.row"],
+        texts["bom.line.subassembly"],
+    )
+    # The per-row texts with the row number put in by one f-string each (the strings ``format``
+    # gives: a 100,000-row BOM formats 300,000 of them); templates that cannot be split so are
+    # formatted per row.
+    src = _around_row(source_text, where=where) or (None, None)
+    note = _around_row(row_text) or (None, None)
+    sub = _around_row(sub_text) or (None, None)
+    tag = f" [bom:{_escape(bom_id)}|"
+    counted_units = {u for u in {row.unit for row in rows} if parse_unit(u).dimension is Dimension.COUNT}
     special = _SPECIAL.search
     add = lines.append
-    for i, row in enumerate(rows):
+    order = _parents_first(rows)
+    for i, row in enumerate(rows) if isinstance(order, range) else ((i, rows[i]) for i in order):
         code, rname, spec, unit, number, parent = row.code, row.name, row.spec, row.unit, row.row, row.parent
         parent_path = paths[parent] if parent is not None else None
         own = code or rname
-        if special(own):
+        if not own.isalnum() and special(own):  # isalnum: a cheap "nothing to escape" for most codes
             own = _escape(own)
         path = f"{parent_path}/{own}" if parent_path else own
-        if path in used:
-            used[path] += 1
-            path = f"{path}#{used[path]}"
-        else:
+        seen = used.get(path)
+        if seen is None:
             used[path] = 1
-        paths.append(path)
-        source_note = source_text.format(where=where, row=number)
-        source = f"{source_note} [bom:{tag_id}|{path}]"
+        else:
+            used[path] = seen + 1
+            path = f"{path}#{seen + 1}"
+        paths[i] = path
+        source = (
+            f"{src[0]}{number}{src[1]}{tag}{path}]"
+            if src[0] is not None
+            else f"{source_text.format(where=where, row=number)}{tag}{path}]"
+        )
         key = code or f"name:{rname}"
         name = f"{rname} {spec}" if spec else rname
-        code_note = f"{code}: " if code else ""
-        counted = counts.get(unit)
-        if counted is None:
-            counted = counts[unit] = parse_unit(unit).dimension is Dimension.COUNT
         if has_children[i]:
+            sub_note = f"{sub[0]}{number}{sub[1]}" if sub[0] is not None else sub_text.format(row=number)
             add(PlannedLine(path, parent_path, name, row.quantity, unit, row.loss_rate, None,
-                            code_note + texts["bom.line.subassembly"].format(row=number), source, number))  # fmt: skip
+                            f"{code}: {sub_note}" if code else sub_note, source, number))  # fmt: skip
             continue
-        if counted and row.weight_kg is not None:
+        if row.weight_kg is not None and unit in counted_units:
+            counted_note = texts["bom.line.counted"]
             add(PlannedLine(path, parent_path, name, row.quantity, unit, row.loss_rate, None,
-                            code_note + texts["bom.line.counted"], source, number))  # fmt: skip
+                            f"{code}: {counted_note}" if code else counted_note, source, number))  # fmt: skip
             mass_path = f"{path}/{MASS_SUFFIX}"
             comment = texts["bom.line.mass"].format(unit_en=unit, unit_zh=UNITS[unit].label_zh or unit,
                                                     mass=format_sig(row.weight_kg), column=row.weight_source,
                                                     row=number)  # fmt: skip
+            source_note = source[: -len(tag) - len(path) - 1]
             add(PlannedLine(mass_path, path, texts["bom.line.mass_name"].format(name=name), row.weight_kg, "kg",
-                            0.0, key, comment, f"{source_note} [bom:{tag_id}|{mass_path}]", number))  # fmt: skip
+                            0.0, key, comment, f"{source_note}{tag}{mass_path}]", number))  # fmt: skip
             if key not in materials:
                 materials[key] = Material(key, code, rname, spec, "kg")
             continue
-        add(PlannedLine(path, parent_path, name, row.quantity, unit, row.loss_rate, key,
-                        code_note + row_text.format(row=number), source, number))  # fmt: skip
+        if note[0] is not None:
+            comment = f"{code}: {note[0]}{number}{note[1]}" if code else f"{note[0]}{number}{note[1]}"
+        else:
+            comment = f"{code}: {row_text.format(row=number)}" if code else row_text.format(row=number)
+        add(
+            PlannedLine(
+                path, parent_path, name, row.quantity, unit, row.loss_rate, key, comment, source, number
+            )
+        )
         if key not in materials:
             materials[key] = Material(key, code, rname, spec, unit)
     return BomPlan(bom_id, stage, tuple(lines), tuple(materials.values()), table)
@@ -306,40 +362,44 @@ def _build(
         if (tag := tag_of(line)) is not None and tag[0] == _escape(plan.bom_id)
     }
     ids = _Ids(study)
+    new_id, children, used_ids = ids.new, ids.children, ids.used
     id_of: dict[str, str] = {}
     added: list[InventoryLine] = []
     changed: list[LineChange] = []
     final: list[InventoryLine] = []
     set_commands: list[Command] = []
     unchanged = 0
+    stage = plan.stage
+    mass_end = "/" + MASS_SUFFIX
+    add_new, add_final = added.append, final.append
     for p in plan.lines:
-        factor = choices.get(p.material_key) if p.material_key else None
-        old = existing.get(p.path)
-        parent_id = id_of.get(p.parent_path) if p.parent_path else None
-        if old is not None and old.parent_id == parent_id:
-            id_of[p.path] = old.line_id
-            new_values = {"name": p.name, "quantity": p.quantity, "unit": p.unit, "loss_rate": p.loss_rate}
-            if old.factor_id is None and factor and old.factor_value is None:
-                new_values["factor_id"] = factor
-            diff = {k: (getattr(old, k), v) for k, v in new_values.items() if getattr(old, k) != v}
-            if diff:
-                changed.append(LineChange(old.line_id, p.path, p.name, diff))
-                set_commands.append(SetLineFields(old.line_id, {k: v for k, (_, v) in diff.items()}))
-                final.append(dataclasses.replace(old, **{k: v for k, (_, v) in diff.items()}))  # type: ignore[arg-type]
+        key, path, parent_path = p.material_key, p.path, p.parent_path
+        factor = choices.get(key) if key else None
+        parent_id = id_of.get(parent_path) if parent_path else None
+        if existing:
+            old = existing.get(path)
+            if old is not None and old.parent_id == parent_id:
+                unchanged += _update(old, p, factor, id_of, changed, set_commands, final)
+                continue
+        if path.endswith(mass_end):
+            line_id = new_id(parent_id, True)
+        else:  # ids.new's common case inline: the next number under the parent, when it is free
+            n = children.get(parent_id, 0) + 1
+            children[parent_id] = n
+            line_id = f"B{n}" if parent_id is None else f"{parent_id}.{n}"
+            if line_id in used_ids:
+                line_id = new_id(parent_id)
             else:
-                unchanged += 1
-                final.append(old)
-            continue
-        line_id = ids.new(parent_id, mass=p.path.endswith("/" + MASS_SUFFIX))
-        id_of[p.path] = line_id
-        comment = f"{p.comment}; {notes[p.material_key]}" if p.material_key in notes else p.comment
+                used_ids.add(line_id)
+        id_of[path] = line_id
+        comment = f"{p.comment}; {notes[key]}" if notes and key in notes else p.comment
         # positional (line_id, name, quantity, unit, stage, parent_id, loss_rate, distance_km, factor_id,
         # factor_value, factor_unit, allocation, data_type, source, comment, origin_row): keywords cost more
-        line = InventoryLine(line_id, p.name, p.quantity, p.unit, plan.stage if parent_id is None else None,
+        line = InventoryLine(line_id, p.name, p.quantity, p.unit, stage if parent_id is None else None,
                              parent_id, p.loss_rate, None, factor or None, None, None, 1.0, None, p.source, comment,
                              p.row)  # fmt: skip
-        added.append(line)
-        final.append(line)
+        add_new(line)
+        add_final(line)
     kept = set(id_of.values())
     removed = tuple(line for line in existing.values() if line.line_id not in kept)
     commands: list[Command] = list(set_commands)
@@ -352,6 +412,30 @@ def _build(
     diff = BomDiff(tuple(added), removed, tuple(changed), unchanged, bool(existing))
     command = commands[0] if len(commands) == 1 else Macro(tuple(commands), "Import BOM")
     return BomChange(diff, command, tuple(final))
+
+
+def _update(
+    old: InventoryLine,
+    p: PlannedLine,
+    factor: str | None,
+    id_of: dict[str, str],
+    changed: list[LineChange],
+    set_commands: list[Command],
+    final: list[InventoryLine],
+) -> int:
+    """A planned line that the study already holds: keep it (1) or change its fields (0)."""
+    id_of[p.path] = old.line_id
+    new_values = {"name": p.name, "quantity": p.quantity, "unit": p.unit, "loss_rate": p.loss_rate}
+    if old.factor_id is None and factor and old.factor_value is None:
+        new_values["factor_id"] = factor
+    diff = {k: (getattr(old, k), v) for k, v in new_values.items() if getattr(old, k) != v}
+    if diff:
+        changed.append(LineChange(old.line_id, p.path, p.name, diff))
+        set_commands.append(SetLineFields(old.line_id, {k: v for k, (_, v) in diff.items()}))
+        final.append(dataclasses.replace(old, **{k: v for k, (_, v) in diff.items()}))  # type: ignore[arg-type]
+        return 0
+    final.append(old)
+    return 1
 
 
 def apply_change(study: Study, change: BomChange) -> Study:

@@ -175,3 +175,60 @@ def test_the_material_code_helps_matching() -> None:
     match = FactorMatcher(library).match(Material("COPPER-WIRE-2", "COPPER-WIRE-2", "线材", "", "kg"))
     assert "copper" in library.queries
     assert match.best is not None and match.best.factor_id == "F-CU"
+
+
+def test_a_parent_listed_below_its_children_is_planned_first() -> None:
+    """A parent code may name a row further down: read and planned without a crash, parent first."""
+    from app.io.bom import header_for, parse_rows
+    from app.io.bom.grid import Grid
+
+    grid = Grid(
+        "bom.xlsx",
+        "BOM",
+        [
+            ["物料编码", "用量", "单位", "父项编码"],
+            ["RM01", 2.0, "kg", "SA01"],
+            ["SA01", 1.0, "PCS", ""],
+            ["RM02", 0.5, "kg", "SA01"],
+        ],
+    )
+    table = parse_rows(grid, header_for(grid))
+    assert table.errors == []
+    assert [(r.code, r.parent, r.depth) for r in table.rows] == [
+        ("RM01", 1, 1),
+        ("SA01", None, 0),
+        ("RM02", 1, 1),
+    ]
+    plan = plan_bom(table, Stage.RAW_MATERIALS)
+    assert [(p.path, p.parent_path) for p in plan.lines] == [
+        ("SA01", None),
+        ("SA01/RM01", "SA01"),
+        ("SA01/RM02", "SA01"),
+    ]
+    change = build_import(_study(), plan)
+    assert [(line.line_id, line.parent_id, line.quantity) for line in change.lines] == [
+        ("B1", None, 1.0),
+        ("B1.1", "B1", 2.0),
+        ("B1.2", "B1", 0.5),
+    ]
+
+
+@pytest.mark.parametrize(
+    "template, fixed",
+    [
+        ("BOM {where}, row {row}", {"where": "a.xlsx, sheet '{x}'"}),
+        ("BOM 第{row}行", {}),
+        ("{row}", {}),
+        ("row {row:,}", {}),
+        ("{row} and {row}", {}),
+        ("row {row!r}", {}),
+    ],
+)
+def test_row_texts_split_once_are_what_format_gives(template: str, fixed: dict[str, str]) -> None:
+    from app.services.bom_import import _around_row
+
+    split = _around_row(template, **fixed)
+    for n in (1, 9, 12345678):
+        if split is not None:
+            assert f"{split[0]}{n}{split[1]}" == template.format(row=n, **fixed)
+    assert (split is None) == (template in ("row {row:,}", "{row} and {row}", "row {row!r}"))

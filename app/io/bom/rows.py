@@ -114,9 +114,8 @@ class _Reader:
         if c is None:
             return False
         rows = self.grid.rows[self.header.data_start :]
-        return any(
-            type(v) is str and _OUTLINE.match(v.strip()) for row in rows if c < len(row) for v in (row[c],)
-        )
+        texts = [v for v in [row[c] for row in rows if c < len(row)] if type(v) is str]
+        return any(_OUTLINE.match(v.strip()) for v in texts)
 
     def column_label(self, key: str) -> str:
         index = self.mapping[key]
@@ -202,13 +201,18 @@ def _is_empty(value: Cell) -> bool:
     return value is None or value == "" or (isinstance(value, str) and not value.strip())
 
 
-def parse_rows(grid: Grid, header: HeaderGuess, progress: Progress = NO_PROGRESS) -> BomTable:
-    """Read every data row under ``header``; problems are collected, never raised."""
+def parse_rows(
+    grid: Grid, header: HeaderGuess, progress: Progress = NO_PROGRESS, *, fast: bool = True
+) -> BomTable:
+    """Read every data row under ``header``; problems are collected, never raised.
+
+    ``fast=False`` reads every row the careful way (the reference the fast path is tested against).
+    """
     with paused_gc():
-        return _parse_rows(grid, header, progress)
+        return _parse_rows(grid, header, progress, fast)
 
 
-def _parse_rows(grid: Grid, header: HeaderGuess, progress: Progress) -> BomTable:
+def _parse_rows(grid: Grid, header: HeaderGuess, progress: Progress, fast: bool) -> BomTable:
     rd = _Reader(grid, header)
     m = rd.mapping
     for key in ("quantity", "unit"):
@@ -225,19 +229,7 @@ def _parse_rows(grid: Grid, header: HeaderGuess, progress: Progress) -> BomTable
         )  # fmt: skip
     if any(p.code in ("bom.missing_column", "bom.missing_code_column") for p in rd.problems):
         return _table(grid, header, [], rd, "flat")
-    parsed: list[tuple[int, tuple]] = []
-    fast = _FastRows(rd)
-    rows = grid.rows
-    total = len(rows)
-    for r in range(header.data_start, total):
-        if r % 5000 == 0:
-            progress.step(r, total, "")
-        row = rows[r]
-        item = fast.parse(r, row)
-        if item is _SLOW:
-            item = _parse_row(rd, r, row)
-        if item is not None:
-            parsed.append((r, item))
+    parsed = _read_rows(rd, progress, fast)
     structure = _structure_kind(m, parsed)
     bom_rows = _build_tree(rd, parsed, structure)
     _check_mixed_units(rd, bom_rows)
@@ -272,160 +264,203 @@ _PLAIN_NUMBER = re.compile(r"^\s*\+?\d+(?:\.\d+)?\s*$")
 INDENT, NAME, CODE, SPEC, QUANTITY, UNIT, LOSS, WEIGHT, WEIGHT_SOURCE, PARENT, LEVEL = range(11)
 
 
-class _FastRows:
-    """The common clean row (typed numbers, known units, no indent) without per-cell calls.
+def _read_rows(rd: _Reader, progress: Progress, fast: bool) -> list[tuple[int, tuple]]:
+    """(sheet row, values) of every importable row; clean rows by the fast reader, the rest carefully."""
+    rows = rd.grid.rows
+    total = len(rows)
+    clean = _clean_row_reader(rd) if fast else None
+    parsed: list[tuple[int, tuple]] = []
+    add = parsed.append
+    for r in range(rd.header.data_start, total):
+        if r % 5000 == 0:
+            progress.step(r, total, "")
+        row = rows[r]
+        item = clean(r, row) if clean is not None else None
+        if item is None:
+            item = _parse_row(rd, r, row)
+            if item is None:
+                continue
+        add((r, item))
+    return parsed
 
-    Anything unusual — text numbers, unknown units, empty required cells, formulas, indents,
-    summary rows — returns ``_SLOW`` and goes through :func:`_parse_row`, which reports it.
+
+def _clean_row_reader(rd: _Reader):
+    """A reader of the common clean row (typed numbers, known units, no indent), without per-cell calls.
+
+    It returns the row's values exactly as :func:`_parse_row` would, or None for anything unusual —
+    text numbers, unknown units, empty required cells, formulas, indents, summary rows, non-finite
+    numbers — which then goes the careful way and is reported there. Column indices and caches are
+    closure variables: no attribute or dict lookups per cell.
     """
+    m = rd.mapping
+    ci, ni, si, qi, bi, ui, li = (m.get(k) for k in ("code", "name", "spec", "quantity", "quantity_base", "unit",
+                                                       "loss_rate"))  # fmt: skip
+    nwi, gwi, wui, pi, lvi = (
+        m.get(k) for k in ("net_weight", "gross_weight", "weight_unit", "parent_code", "level")
+    )
+    width = max(m.values()) + 1 if m else 0
+    uncached_rows = {r for r, _ in rd.grid.uncached}
+    col = rd.header.column(m["loss_rate"]) if "loss_rate" in m else None
+    percent = bool(col and col.percent)
+    weights = [
+        (c, (h.unit_hint if (h := rd.header.column(c)) else None) or None, rd.column_label(k))
+        for k, c in (("net_weight", nwi), ("gross_weight", gwi))
+        if c is not None
+    ]
+    outline = rd.outline
+    units: dict[str, str | None] = {}
+    masses: dict[str, float | None] = {}
+    levels: dict[str, int | None] = {}
+    # CSV cells are text by nature: plain digits are read directly (a workbook's text numbers
+    # take the careful path, which reports them)
+    plain_text_numbers = rd.grid.from_text and not rd.grid.decimal_comma
+    inf = math.inf
+    summary = SUMMARY_WORDS
+    indents = _INDENT_WIDTH
 
-    def __init__(self, rd: _Reader) -> None:
-        m = rd.mapping
-        self.rd = rd
-        self.idx = {k: m.get(k) for k in ("code", "name", "spec", "quantity", "quantity_base", "unit", "loss_rate",
-                                          "net_weight", "gross_weight", "weight_unit", "parent_code", "level")}  # fmt: skip
-        self.width = max(m.values()) + 1 if m else 0
-        self.uncached_rows = {r for r, _ in rd.grid.uncached}
-        col = rd.header.column(m["loss_rate"]) if "loss_rate" in m else None
-        self.percent = bool(col and col.percent)
-        self.hints = {
-            k: (c.unit_hint if (c := rd.header.column(m[k])) else None)
-            for k in ("net_weight", "gross_weight")
-            if k in m
-        }
-        self.labels = {k: rd.column_label(k) for k in ("net_weight", "gross_weight") if k in m}
-        self.units: dict[str, str | None] = {}
-        self.masses: dict[str, float | None] = {}
-        self.levels: dict[str, int | None] = {}
-        # CSV cells are text by nature: plain digits are read directly (a workbook's text numbers
-        # take the careful path, which reports them)
-        self.plain_text_numbers = rd.grid.from_text and not rd.grid.decimal_comma
+    def number(value: Cell) -> float | None:
+        """A clean finite number: typed, or (in a CSV without decimal commas) plain digits; else None."""
+        if (
+            type(value) is float
+            or type(value) is int
+            or (plain_text_numbers and type(value) is str and _PLAIN_NUMBER.match(value))
+        ):
+            value = float(value)
+        else:
+            return None
+        return value if -inf < value < inf else None
 
-    def _unit(self, text: str) -> str | None:
-        code = self.units.get(text, _SLOW)
-        if code is _SLOW:
-            try:
-                code = parse_unit(text).code
-            except UnitError:
-                code = None
-            self.units[text] = code  # type: ignore[assignment]
-        return code  # type: ignore[return-value]
+    def unit_code(text: str) -> str | None:
+        try:
+            code = parse_unit(text).code
+        except UnitError:
+            code = None
+        units[text] = code
+        return code
 
-    def _mass(self, text: str) -> float | None:
-        if text not in self.masses:
-            try:
-                unit = parse_unit(text)
-                self.masses[text] = unit.to_base if unit.dimension is Dimension.MASS else None
-            except UnitError:
-                self.masses[text] = None
-        return self.masses[text]
+    def kg_per(text: str) -> float | None:
+        try:
+            unit = parse_unit(text)
+            factor = unit.to_base if unit.dimension is Dimension.MASS else None
+        except UnitError:
+            factor = None
+        masses[text] = factor
+        return factor
 
-    def _number(self, value: Cell) -> float | None:
-        """A clean number: typed, or (in a CSV without decimal commas) plain digits; else None."""
-        if type(value) is float or type(value) is int:
-            return float(value)
-        if self.plain_text_numbers and type(value) is str and _PLAIN_NUMBER.match(value):
-            return float(value)
-        return None
+    def level_of(text: str) -> int | None:
+        try:
+            level = _level(text, outline)
+        except CellError:
+            level = None
+        levels[text] = level
+        return level
 
-    def parse(self, r: int, row: list[Cell]) -> object:
-        if len(row) < self.width or r in self.uncached_rows:
-            return _SLOW
-        i = self.idx
-        code = row[i["code"]] if i["code"] is not None else ""
-        if type(code) is float:
-            if not code.is_integer() or abs(code) >= 1e15:
-                return _SLOW
-            code = str(int(code))
-        elif type(code) is str:
+    def clean(r: int, row: list[Cell]) -> tuple | None:
+        if len(row) < width or (uncached_rows and r in uncached_rows):
+            return None
+        code = row[ci] if ci is not None else ""
+        if type(code) is str:
             code = code.strip()
+        elif type(code) is float:
+            if not code.is_integer() or abs(code) >= 1e15:
+                return None
+            code = str(int(code))
         elif code is None:
             code = ""
         else:
-            return _SLOW
-        name = row[i["name"]] if i["name"] is not None else ""
-        if type(name) is not str or (name and name[0] in _INDENT_WIDTH):
-            return _SLOW
+            return None
+        name = row[ni] if ni is not None else ""
+        if type(name) is not str or (name and name[0] in indents):
+            return None
         name = name.strip()
-        if not (code or name) or code.casefold() in SUMMARY_WORDS or name.casefold() in SUMMARY_WORDS:  # type: ignore[union-attr]
-            return _SLOW
-        q = row[i["quantity"]]
+        if not (code or name) or code.casefold() in summary or name.casefold() in summary:
+            return None
+        q = row[qi]
         if type(q) is not float:
-            q = self._number(q)
+            q = number(q)
             if q is None:
-                return _SLOW
-        if not (0 <= q < math.inf):
-            return _SLOW
-        if i["quantity_base"] is not None:
-            base = row[i["quantity_base"]]
+                return None
+        if not (0 <= q < inf):
+            return None
+        if bi is not None:
+            base = row[bi]
             if base is not None and base != "":
-                base = self._number(base)
-                if base is None or base <= 0:
-                    return _SLOW
+                base = number(base)
+                if base is None or not base > 0:
+                    return None
                 q /= base
-        u = row[i["unit"]] if i["unit"] is not None else None
+        u = row[ui] if ui is not None else None
         if type(u) is not str or not u:
-            return _SLOW
-        unit = self._unit(u)
+            return None
+        unit = units.get(u, _SLOW)
+        if unit is _SLOW:
+            unit = unit_code(u)
         if unit is None:
-            return _SLOW
+            return None
         loss = 0.0
-        if i["loss_rate"] is not None:
-            raw = row[i["loss_rate"]]
+        if li is not None:
+            raw = row[li]
             if raw is not None and raw != "":
-                value = self._number(raw)
+                value = number(raw)
                 if value is None:
-                    return _SLOW
-                loss = value / 100.0 if self.percent else value
+                    return None
+                loss = value / 100.0 if percent else value
                 if not 0 <= loss < 1:
-                    return _SLOW
+                    return None
         weight_kg, weight_source = None, ""
-        for key in ("net_weight", "gross_weight"):
-            c = i[key]
-            if c is None:
-                continue
+        for c, hint, label in weights:
             w = row[c]
             if w is None or w == "":
                 continue
-            w = self._number(w)
+            w = number(w)
             if w is None or w < 0:
-                return _SLOW
-            wu = row[i["weight_unit"]] if i["weight_unit"] is not None else ""
-            text = wu.strip() if type(wu) is str and wu.strip() else self.hints.get(key)
-            factor = self._mass(text) if text else None
+                return None
+            text = hint
+            if wui is not None:
+                wu = row[wui]
+                if type(wu) is str:
+                    text = wu.strip() or hint
+                elif wu is not None:
+                    return None  # a number or date as the weight unit: reported by the careful path
+            if not text:
+                return None
+            factor = masses.get(text, _SLOW)
+            if factor is _SLOW:
+                factor = kg_per(text)
             if factor is None:
-                return _SLOW
-            weight_kg, weight_source = w * factor, self.labels[key]
+                return None
+            weight_kg, weight_source = w * factor, label
             break
         parent = ""
-        if i["parent_code"] is not None:
-            p = row[i["parent_code"]]
+        if pi is not None:
+            p = row[pi]
             parent = p.strip() if type(p) is str else "" if p is None else cell_text(p)
         spec = ""
-        if i["spec"] is not None:
-            sp = row[i["spec"]]
+        if si is not None:
+            sp = row[si]
             spec = sp.strip() if type(sp) is str else "" if sp is None else cell_text(sp)
         level = None
-        if i["level"] is not None:
-            outline = self.rd.outline
-            lv = row[i["level"]]
-            if type(lv) is float and lv.is_integer() and lv >= 0:
+        if lvi is not None:
+            lv = row[lvi]
+            if type(lv) is float:
+                if not (lv.is_integer() and lv >= 0):
+                    return None
                 level = 1 if outline else int(lv)
-            elif type(lv) is int and lv >= 0:
+            elif type(lv) is int:
+                if lv < 0:
+                    return None
                 level = 1 if outline else lv
             elif type(lv) is str:
-                level = self.levels.get(lv, _SLOW)
+                level = levels.get(lv, _SLOW)
                 if level is _SLOW:
-                    try:
-                        level = _level(lv, outline)
-                    except CellError:
-                        level = None
-                    self.levels[lv] = level  # type: ignore[assignment]
+                    level = level_of(lv)
                 if level is None:
-                    return _SLOW
+                    return None
             else:
-                return _SLOW
+                return None
         return (0, name, code, spec, q, unit, loss, weight_kg, weight_source, parent, level)
+
+    return clean
 
 
 def _parse_row(rd: _Reader, r: int, row: list[Cell]) -> tuple | None:
@@ -668,43 +703,76 @@ def _build_tree(rd: _Reader, parsed: list[tuple[int, tuple]], structure: str) ->
         _tree_by_indent(parsed, parents, depths)
     elif structure == "parent":
         _tree_by_parent_codes(rd, parsed, parents, depths, dropped)
-    # A row under a dropped (bad) row cannot be placed: drop it too, with a note.
+    if not dropped and all(p is None or p < i for i, p in enumerate(parents)):  # the common case
+        return [
+            BomRow(
+                r + 1, code, name or code, spec, quantity, unit, loss, depth, parent, weight, weight_source
+            )
+            for (
+                r,
+                (_, name, code, spec, quantity, unit, loss, weight, weight_source, _, _),
+            ), depth, parent in zip(parsed, depths, parents, strict=True)
+        ]
+    # A row under a dropped (bad) row cannot be placed: drop it too, with a note. (A parent code may
+    # name a row further down, so whether an ancestor is dropped is worked out before any row is built.)
+    gone = _under_dropped(parents, dropped)
     out: list[BomRow] = []
     new_index: dict[int, int] = {}
+    for i, (r, _) in enumerate(parsed):
+        if gone[i]:
+            if i not in dropped:
+                rd.add(r, "bom.parent_bad", {"parent_row": parsed[parents[i]][0] + 1})  # type: ignore[index]
+            continue
+        new_index[i] = len(new_index)
     for i, (r, item) in enumerate(parsed):
+        if gone[i]:
+            continue
         parent = parents[i]
-        if parent is not None and parent in dropped:
-            dropped.add(i)
-            rd.add(r, "bom.parent_bad", {"parent_row": parsed[parent][0] + 1})
-            continue
-        if i in dropped:
-            continue
-        new_index[i] = len(out)
-        # positional: keyword construction costs a third more on 100,000-row BOMs
         _, name, code, spec, quantity, unit, loss, weight, weight_source, _, _ = item
         out.append(BomRow(r + 1, code, name or code, spec, quantity, unit, loss, depths[i],  # type: ignore[arg-type]
                           None if parent is None else new_index[parent], weight, weight_source))  # type: ignore[arg-type]  # fmt: skip
     return out
 
 
+def _under_dropped(parents: list[int | None], dropped: set[int]) -> list[bool]:
+    """True for each row that is dropped itself or sits under a dropped row (parents in any order)."""
+    state: list[bool | None] = [None] * len(parents)
+    for i in range(len(parents)):
+        chain: list[int] = []
+        p: int | None = i
+        while p is not None and state[p] is None:
+            if p in dropped:
+                state[p] = True
+                break
+            chain.append(p)
+            p = parents[p]
+        verdict = p is not None and bool(state[p])
+        for c in chain:
+            state[c] = verdict
+    return state  # type: ignore[return-value]
+
+
 def _tree_by_levels(rd, parsed, parents, depths, dropped) -> None:
     if not parsed:
         return
-    top = min(item[LEVEL] for _, item in parsed)
-    stack: list[tuple[int, int]] = []  # (level, index)
-    for i, (r, item) in enumerate(parsed):
-        level = item[LEVEL]
-        while stack and stack[-1][0] >= level:
-            stack.pop()
-        above = stack[-1][0] if stack else top - 1
+    levels = [item[LEVEL] for _, item in parsed]
+    top = min(levels)
+    open_levels: list[int] = []  # the open ancestors: their levels and indices (two lists: no tuple per row)
+    open_rows: list[int] = []
+    for i, level in enumerate(levels):
+        while open_levels and open_levels[-1] >= level:
+            open_levels.pop()
+            open_rows.pop()
+        above = open_levels[-1] if open_levels else top - 1
         if level > above + 1:
             jump = {"above": above, "level": level, "needed": level - 1}
-            rd.add(r, "cell.level_jump", jump, key="level")
+            rd.add(parsed[i][0], "cell.level_jump", jump, key="level")
             dropped.add(i)
             continue
-        parents[i] = stack[-1][1] if stack else None
+        parents[i] = open_rows[-1] if open_rows else None
         depths[i] = level - top
-        stack.append((level, i))
+        open_levels.append(level)
+        open_rows.append(i)
 
 
 def _tree_by_indent(parsed, parents, depths) -> None:
@@ -762,6 +830,13 @@ def _tree_by_parent_codes(rd, parsed, parents, depths, dropped) -> None:
 
 
 def _check_mixed_units(rd: _Reader, rows: list[BomRow]) -> None:
+    dims = {u: parse_unit(u).dimension for u in {row.unit for row in rows}}
+    if len(set(dims.values())) < 2:
+        return  # one dimension for every row: nothing can be mixed
+    codes = [row.code for row in rows]
+    pairs = set(zip(codes, [dims[row.unit] for row in rows], strict=True))
+    if len(pairs) == len(set(codes)):
+        return  # each code has one dimension (set sizes: no loop over the rows in Python)
     first: dict[str, tuple[BomRow, Dimension]] = {}
     for row in rows:
         if not row.code:
