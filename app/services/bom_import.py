@@ -93,11 +93,41 @@ class PlannedLine:
 
 @dataclass(frozen=True, slots=True)
 class BomPlan:
+    """The planned lines, held as the study lines an import into a study without lines of this BOM
+    makes (``drafts``: ids ``B1``, ``B1.1`` …, no factor) beside each one's path, parent path and
+    material key; ``lines`` gives them as :class:`PlannedLine`. ``exact_ids``: the drafts' ids
+    are the ones :func:`build_import` would give in such a study (False only for a child row whose
+    own code is the mass-line suffix, which takes a mass line's id)."""
+
     bom_id: str
     stage: Stage
-    lines: tuple[PlannedLine, ...]
+    drafts: tuple[InventoryLine, ...]
+    paths: tuple[str, ...]
+    parent_paths: tuple[str | None, ...]
+    keys: tuple[str | None, ...]
     materials: tuple[Material, ...]
     table: BomTable
+    exact_ids: bool = True
+
+    @property
+    def lines(self) -> tuple[PlannedLine, ...]:
+        return tuple(
+            PlannedLine(
+                path,
+                parent_path,
+                d.name,
+                d.quantity,
+                d.unit,
+                d.loss_rate,
+                key,
+                d.comment,
+                d.source,
+                d.origin_row,
+            )
+            for d, path, parent_path, key in zip(
+                self.drafts, self.paths, self.parent_paths, self.keys, strict=True
+            )
+        )
 
 
 def bom_id_of(table: BomTable) -> str:
@@ -169,8 +199,17 @@ def _plan(table: BomTable, stage: Stage, bom_id: str | None, texts: Mapping[str,
         if parent is not None:
             has_children[parent] = True
     paths: list[str] = [""] * len(rows)
+    # The line id each row gets in a study without lines of this BOM (what build_import gives
+    # there, worked out here by row index instead of by path): B1, B2 … on top, parent.1 … below.
+    ids: list[str] = [""] * len(rows)
+    kids = [0] * len(rows)
+    tops = 0
+    exact_ids = True
     used: dict[str, int] = {}
-    lines: list[PlannedLine] = []
+    drafts: list[InventoryLine] = []
+    line_paths: list[str] = []
+    line_parents: list[str | None] = []
+    line_keys: list[str | None] = []
     materials: dict[str, Material] = {}
     where = (
         texts["bom.line.where_sheet"].format(file=table.file, sheet=table.sheet)
@@ -191,15 +230,32 @@ def _plan(table: BomTable, stage: Stage, bom_id: str | None, texts: Mapping[str,
     tag = f" [bom:{_escape(bom_id)}|"
     counted_units = {u for u in {row.unit for row in rows} if parse_unit(u).dimension is Dimension.COUNT}
     special = _SPECIAL.search
-    add = lines.append
+    add, add_path, add_parent, add_key = (
+        drafts.append,
+        line_paths.append,
+        line_parents.append,
+        line_keys.append,
+    )
     order = _parents_first(rows)
     for i, row in enumerate(rows) if isinstance(order, range) else ((i, rows[i]) for i in order):
         code, rname, spec, unit, number, parent = row.code, row.name, row.spec, row.unit, row.row, row.parent
-        parent_path = paths[parent] if parent is not None else None
         own = code or rname
         if not own.isalnum() and special(own):  # isalnum: a cheap "nothing to escape" for most codes
             own = _escape(own)
-        path = f"{parent_path}/{own}" if parent_path else own
+        if parent is None:
+            parent_path = parent_id = None
+            path = own
+            tops += 1
+            line_id = f"B{tops}"
+            line_stage: Stage | None = stage
+        else:
+            parent_path, parent_id = paths[parent], ids[parent]
+            path = f"{parent_path}/{own}"
+            kids[parent] = n = kids[parent] + 1
+            line_id = f"{parent_id}.{n}"
+            line_stage = None
+            if own == MASS_SUFFIX:
+                exact_ids = False  # build_import gives it a mass line's id: it works them out itself
         seen = used.get(path)
         if seen is None:
             used[path] = 1
@@ -207,6 +263,7 @@ def _plan(table: BomTable, stage: Stage, bom_id: str | None, texts: Mapping[str,
             used[path] = seen + 1
             path = f"{path}#{seen + 1}"
         paths[i] = path
+        ids[i] = line_id
         source = (
             f"{src[0]}{number}{src[1]}{tag}{path}]"
             if src[0] is not None
@@ -214,22 +271,34 @@ def _plan(table: BomTable, stage: Stage, bom_id: str | None, texts: Mapping[str,
         )
         key = code or f"name:{rname}"
         name = f"{rname} {spec}" if spec else rname
+        add_path(path)
+        add_parent(parent_path)
+        # positional (line_id, name, quantity, unit, stage, parent_id, loss_rate, distance_km, factor_id,
+        # factor_value, factor_unit, allocation, data_type, source, comment, origin_row): keywords cost more
         if has_children[i]:
             sub_note = f"{sub[0]}{number}{sub[1]}" if sub[0] is not None else sub_text.format(row=number)
-            add(PlannedLine(path, parent_path, name, row.quantity, unit, row.loss_rate, None,
-                            f"{code}: {sub_note}" if code else sub_note, source, number))  # fmt: skip
+            add(InventoryLine(line_id, name, row.quantity, unit, line_stage, parent_id, row.loss_rate, None, None,
+                              None, None, 1.0, None, source, f"{code}: {sub_note}" if code else sub_note,
+                              number))  # fmt: skip
+            add_key(None)
             continue
         if row.weight_kg is not None and unit in counted_units:
             counted_note = texts["bom.line.counted"]
-            add(PlannedLine(path, parent_path, name, row.quantity, unit, row.loss_rate, None,
-                            f"{code}: {counted_note}" if code else counted_note, source, number))  # fmt: skip
+            add(InventoryLine(line_id, name, row.quantity, unit, line_stage, parent_id, row.loss_rate, None, None,
+                              None, None, 1.0, None, source, f"{code}: {counted_note}" if code else counted_note,
+                              number))  # fmt: skip
+            add_key(None)
             mass_path = f"{path}/{MASS_SUFFIX}"
             comment = texts["bom.line.mass"].format(unit_en=unit, unit_zh=UNITS[unit].label_zh or unit,
                                                     mass=format_sig(row.weight_kg), column=row.weight_source,
                                                     row=number)  # fmt: skip
             source_note = source[: -len(tag) - len(path) - 1]
-            add(PlannedLine(mass_path, path, texts["bom.line.mass_name"].format(name=name), row.weight_kg, "kg",
-                            0.0, key, comment, f"{source_note}{tag}{mass_path}]", number))  # fmt: skip
+            add(InventoryLine(f"{line_id}.m", texts["bom.line.mass_name"].format(name=name), row.weight_kg, "kg",
+                              None, line_id, 0.0, None, None, None, None, 1.0, None,
+                              f"{source_note}{tag}{mass_path}]", comment, number))  # fmt: skip
+            add_path(mass_path)
+            add_parent(path)
+            add_key(key)
             if key not in materials:
                 materials[key] = Material(key, code, rname, spec, "kg")
             continue
@@ -237,14 +306,13 @@ def _plan(table: BomTable, stage: Stage, bom_id: str | None, texts: Mapping[str,
             comment = f"{code}: {note[0]}{number}{note[1]}" if code else f"{note[0]}{number}{note[1]}"
         else:
             comment = f"{code}: {row_text.format(row=number)}" if code else row_text.format(row=number)
-        add(
-            PlannedLine(
-                path, parent_path, name, row.quantity, unit, row.loss_rate, key, comment, source, number
-            )
-        )
+        add(InventoryLine(line_id, name, row.quantity, unit, line_stage, parent_id, row.loss_rate, None, None, None,
+                          None, 1.0, None, source, comment, number))  # fmt: skip
+        add_key(key)
         if key not in materials:
             materials[key] = Material(key, code, rname, spec, unit)
-    return BomPlan(bom_id, stage, tuple(lines), tuple(materials.values()), table)
+    return BomPlan(bom_id, stage, tuple(drafts), tuple(line_paths), tuple(line_parents), tuple(line_keys),
+                   tuple(materials.values()), table, exact_ids)  # fmt: skip
 
 
 # --- diff and the edit ------------------------------------------------------------------------------------
@@ -348,7 +416,35 @@ def build_import(
     confirmed").
     """
     with paused_gc():
+        if not notes and plan.exact_ids and _drafts_fit(study, plan):
+            return _build_new(study, plan, choices)
         return _build(study, plan, choices, notes)
+
+
+def _drafts_fit(study: Study, plan: BomPlan) -> bool:
+    """The plan's drafts are the lines :func:`_build` would make: the study holds no line of this
+    BOM and none of the drafts' ids (then no id is taken, so none moves)."""
+    if not study.lines:
+        return True
+    bom = _escape(plan.bom_id)
+    if any((tag := tag_of(line)) is not None and tag[0] == bom for line in study.lines):
+        return False
+    draft_ids = {line.line_id for line in plan.drafts}
+    return not any(line.line_id in draft_ids for line in study.lines)
+
+
+def _build_new(study: Study, plan: BomPlan, choices: Mapping[str, str | None] | None) -> BomChange:
+    """:func:`_build` for a BOM the study does not hold yet: every draft is added, with its factor."""
+    lines = plan.drafts
+    if choices:
+        replace = dataclasses.replace
+        lines = tuple(
+            replace(line, factor_id=factor) if key and (factor := choices.get(key)) else line
+            for line, key in zip(lines, plan.keys, strict=True)
+        )
+    diff = BomDiff(lines, (), (), 0, False)
+    command: Command = InsertLines(len(study.lines), lines) if lines else Macro((), "Import BOM")
+    return BomChange(diff, command, lines)
 
 
 def _build(

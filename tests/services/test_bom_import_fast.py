@@ -1,0 +1,92 @@
+"""The import of a BOM the study does not hold yet (lines made while planning) equals the general build.
+
+``build_import`` takes the plan's drafts as they are when the study holds no line of the BOM and
+none of the drafts' ids; ``_build`` (the re-import path, which works out every id against the
+study) is the reference: same lines, ids, parents, factors, comments, rows, diff and command effect.
+"""
+
+from __future__ import annotations
+
+import copy
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from app.core.domain import InventoryLine, Stage, Study, StudyInfo
+from app.io.bom import header_for, parse_rows
+from app.io.bom.grid import Grid
+from app.services.bom_import import _build, build_import, plan_bom
+
+HEADER = ["层级", "物料编码", "物料名称", "规格型号", "单位", "用量", "净重(kg)"]
+CODES = ["M1", "M2", "A/B", "#mass", "x|y", "", "M1"]  # duplicates, escaped characters, the mass suffix
+UNITS = ["kg", "PCS", "g", "个"]
+
+
+def _grid(rows: list[list[object]]) -> Grid:
+    return Grid("bom.xlsx", "BOM", [HEADER, *rows])
+
+
+row_strategy = st.tuples(
+    st.integers(1, 3),
+    st.sampled_from(CODES),
+    st.sampled_from(["Steel", "螺钉", "Box"]),
+    st.sampled_from(["", "M4"]),
+    st.sampled_from(UNITS),
+    st.sampled_from([1.0, 0.5, 2.0]),
+    st.sampled_from([None, 0.002, 1.5]),
+)
+
+
+def _studies() -> list[Study]:
+    other = InventoryLine("X1", "Other", 1.0, "kg", Stage.RAW_MATERIALS, source="by hand")
+    taken = InventoryLine("B1.1", "Taken id", 2.0, "kg", Stage.RAW_MATERIALS, source="by hand")
+    return [Study(StudyInfo("P", "1 piece")), Study(StudyInfo("P", "1 piece"), [other]),
+            Study(StudyInfo("P", "1 piece"), [other, taken])]  # fmt: skip
+
+
+def _rows(lines) -> list[tuple]:
+    return [(ln, ln.origin_row) for ln in lines]  # origin_row is not compared by ==
+
+
+def _same(study: Study, plan, choices) -> None:
+    fast = build_import(study, plan, choices)
+    ref = _build(study, plan, choices, None)
+    assert _rows(fast.lines) == _rows(ref.lines)
+    assert _rows(fast.diff.added) == _rows(ref.diff.added)
+    assert (fast.diff.removed, fast.diff.changed, fast.diff.unchanged, fast.diff.reimport) == (
+        ref.diff.removed, ref.diff.changed, ref.diff.unchanged, ref.diff.reimport)  # fmt: skip
+    a, b = copy.deepcopy(study), copy.deepcopy(study)
+    fast.command.apply(a)
+    ref.command.apply(b)
+    assert _rows(a.lines) == _rows(b.lines)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(row_strategy, min_size=0, max_size=12), st.booleans())
+def test_new_bom_import_equals_the_general_build(rows, with_choices: bool) -> None:
+    table = parse_rows(_grid([list(r) for r in rows]), header_for(_grid([list(r) for r in rows])))
+    plan = plan_bom(table, Stage.RAW_MATERIALS)
+    choices = {key: f"F-{key}" for key in plan.keys if key} if with_choices else None
+    for study in _studies():
+        _same(study, plan, choices)
+
+
+def test_a_child_coded_like_the_mass_suffix_gets_the_ids_of_the_general_build() -> None:
+    """Such a child takes a mass line's id (``parent.m``): the plan says its drafts do not fit."""
+    grid = _grid([[1, "SA", "Kit", "", "PCS", 1.0, None], [2, "#mass", "Odd", "", "kg", 2.0, None]])
+    plan = plan_bom(parse_rows(grid, header_for(grid)))
+    assert not plan.exact_ids
+    change = build_import(Study(StudyInfo("P", "1 piece")), plan)
+    assert [(ln.line_id, ln.parent_id) for ln in change.lines] == [("B1", None), ("B1.m", "B1")]
+
+
+def test_drafts_are_not_used_when_the_study_holds_their_ids_or_the_bom() -> None:
+    grid = _grid([[1, "SA", "Kit", "", "PCS", 1.0, None], [2, "M1", "Steel", "", "kg", 2.0, None]])
+    plan = plan_bom(parse_rows(grid, header_for(grid)))
+    taken = InventoryLine("B1", "Taken", 1.0, "kg", Stage.RAW_MATERIALS)
+    change = build_import(Study(StudyInfo("P", "1 piece"), [taken]), plan)
+    assert [(ln.line_id, ln.parent_id) for ln in change.lines] == [("B2", None), ("B2.1", "B2")]
+    study = Study(StudyInfo("P", "1 piece"))
+    build_import(study, plan).command.apply(study)
+    again = build_import(study, plan)  # a re-import: nothing changes
+    assert again.diff.is_empty and again.diff.reimport and again.diff.unchanged == 2
