@@ -152,6 +152,13 @@ def plan_bom(
         return _plan(table, stage, bom_id, texts)
 
 
+def _mass_text(texts: dict[float, str], mass: float) -> str:
+    text = texts.get(mass)
+    if text is None:
+        text = texts[mass] = format_sig(mass)
+    return text
+
+
 def _english(_code: str, template: str) -> str:
     return template
 
@@ -224,9 +231,10 @@ def _plan(table: BomTable, stage: Stage, bom_id: str | None, texts: Mapping[str,
     # The per-row texts with the row number put in by one f-string each (the strings ``format``
     # gives: a 100,000-row BOM formats 300,000 of them); templates that cannot be split so are
     # formatted per row.
-    src = _around_row(source_text, where=where) or (None, None)
-    note = _around_row(row_text) or (None, None)
-    sub = _around_row(sub_text) or (None, None)
+    src0, src1 = _around_row(source_text, where=where) or (None, None)
+    note0, note1 = _around_row(row_text) or (None, None)
+    sub0, sub1 = _around_row(sub_text) or (None, None)
+    mass_texts: dict[float, str] = {}  # format_sig per weight, once (BOMs repeat weights)
     tag = f" [bom:{_escape(bom_id)}|"
     counted_units = {u for u in {row.unit for row in rows} if parse_unit(u).dimension is Dimension.COUNT}
     special = _SPECIAL.search
@@ -250,7 +258,7 @@ def _plan(table: BomTable, stage: Stage, bom_id: str | None, texts: Mapping[str,
             line_stage: Stage | None = stage
         else:
             parent_path, parent_id = paths[parent], ids[parent]
-            path = f"{parent_path}/{own}"
+            path = f"{parent_path}/{own}" if parent_path else own
             kids[parent] = n = kids[parent] + 1
             line_id = f"{parent_id}.{n}"
             line_stage = None
@@ -265,8 +273,8 @@ def _plan(table: BomTable, stage: Stage, bom_id: str | None, texts: Mapping[str,
         paths[i] = path
         ids[i] = line_id
         source = (
-            f"{src[0]}{number}{src[1]}{tag}{path}]"
-            if src[0] is not None
+            f"{src0}{number}{src1}{tag}{path}]"
+            if src0 is not None
             else f"{source_text.format(where=where, row=number)}{tag}{path}]"
         )
         key = code or f"name:{rname}"
@@ -276,7 +284,7 @@ def _plan(table: BomTable, stage: Stage, bom_id: str | None, texts: Mapping[str,
         # positional (line_id, name, quantity, unit, stage, parent_id, loss_rate, distance_km, factor_id,
         # factor_value, factor_unit, allocation, data_type, source, comment, origin_row): keywords cost more
         if has_children[i]:
-            sub_note = f"{sub[0]}{number}{sub[1]}" if sub[0] is not None else sub_text.format(row=number)
+            sub_note = f"{sub0}{number}{sub1}" if sub0 is not None else sub_text.format(row=number)
             add(InventoryLine(line_id, name, row.quantity, unit, line_stage, parent_id, row.loss_rate, None, None,
                               None, None, 1.0, None, source, f"{code}: {sub_note}" if code else sub_note,
                               number))  # fmt: skip
@@ -290,7 +298,7 @@ def _plan(table: BomTable, stage: Stage, bom_id: str | None, texts: Mapping[str,
             add_key(None)
             mass_path = f"{path}/{MASS_SUFFIX}"
             comment = texts["bom.line.mass"].format(unit_en=unit, unit_zh=UNITS[unit].label_zh or unit,
-                                                    mass=format_sig(row.weight_kg), column=row.weight_source,
+                                                    mass=_mass_text(mass_texts, row.weight_kg), column=row.weight_source,
                                                     row=number)  # fmt: skip
             source_note = source[: -len(tag) - len(path) - 1]
             add(InventoryLine(f"{line_id}.m", texts["bom.line.mass_name"].format(name=name), row.weight_kg, "kg",
@@ -302,8 +310,8 @@ def _plan(table: BomTable, stage: Stage, bom_id: str | None, texts: Mapping[str,
             if key not in materials:
                 materials[key] = Material(key, code, rname, spec, "kg")
             continue
-        if note[0] is not None:
-            comment = f"{code}: {note[0]}{number}{note[1]}" if code else f"{note[0]}{number}{note[1]}"
+        if note0 is not None:
+            comment = f"{code}: {note0}{number}{note1}" if code else f"{note0}{number}{note1}"
         else:
             comment = f"{code}: {row_text.format(row=number)}" if code else row_text.format(row=number)
         add(InventoryLine(line_id, name, row.quantity, unit, line_stage, parent_id, row.loss_rate, None, None, None,
