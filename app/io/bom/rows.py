@@ -17,6 +17,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from app.core.errors import Problem, UnitError
 from app.core.gcpause import paused_gc
@@ -829,12 +830,17 @@ def _tree_by_parent_codes(rd, parsed, parents, depths, dropped) -> None:
         depths[i] = depth
 
 
+_UNIT_OF, _CODE_OF = attrgetter("unit"), attrgetter("code")
+
+
 def _check_mixed_units(rd: _Reader, rows: list[BomRow]) -> None:
-    dims = {u: parse_unit(u).dimension for u in {row.unit for row in rows}}
+    units = list(map(_UNIT_OF, rows))  # map + attrgetter: the C loop, no Python frame per row
+    dims = {u: parse_unit(u).dimension for u in set(units)}
     if len(set(dims.values())) < 2:
         return  # one dimension for every row: nothing can be mixed
-    codes = [row.code for row in rows]
-    pairs = set(zip(codes, [dims[row.unit] for row in rows], strict=True))
+    codes = list(map(_CODE_OF, rows))
+    names = {u: d.name for u, d in dims.items()}  # a str hashes in C, an Enum member in Python
+    pairs = set(zip(codes, map(names.__getitem__, units), strict=True))
     if len(pairs) == len(set(codes)):
         return  # each code has one dimension (set sizes: no loop over the rows in Python)
     first: dict[str, tuple[BomRow, Dimension]] = {}
