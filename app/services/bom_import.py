@@ -22,6 +22,7 @@ import dataclasses
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 from pathlib import Path
 
 from app.core.domain import InventoryLine, Stage, Study, StudyInfo
@@ -198,13 +199,21 @@ def _parents_first(rows: Sequence[BomRow]) -> Sequence[int]:
     return order
 
 
+_PARENT_OF, _UNIT_OF = attrgetter("parent"), attrgetter("unit")
+
+
 def _plan(table: BomTable, stage: Stage, bom_id: str | None, texts: Mapping[str, str]) -> BomPlan:
-    bom_id = bom_id or bom_id_of(table)
     rows = table.rows
+    parents = list(map(_PARENT_OF, rows))  # map + attrgetter: no Python frame per row
+    if not bom_id:  # bom_id_of(table), from the parents at hand
+        bom_id = rows[parents.index(None)].key if parents.count(None) == 1 else Path(table.file).stem
     has_children = [False] * len(rows)
-    for parent in [row.parent for row in rows]:
+    in_order = True  # every parent above its children (else _parents_first works out an order)
+    for i, parent in enumerate(parents):
         if parent is not None:
             has_children[parent] = True
+            if parent >= i:
+                in_order = False
     paths: list[str] = [""] * len(rows)
     # The line id each row gets in a study without lines of this BOM (what build_import gives
     # there, worked out here by row index instead of by path): B1, B2 … on top, parent.1 … below.
@@ -236,7 +245,7 @@ def _plan(table: BomTable, stage: Stage, bom_id: str | None, texts: Mapping[str,
     sub0, sub1 = _around_row(sub_text) or (None, None)
     mass_texts: dict[float, str] = {}  # format_sig per weight, once (BOMs repeat weights)
     tag = f" [bom:{_escape(bom_id)}|"
-    counted_units = {u for u in {row.unit for row in rows} if parse_unit(u).dimension is Dimension.COUNT}
+    counted_units = {u for u in set(map(_UNIT_OF, rows)) if parse_unit(u).dimension is Dimension.COUNT}
     special = _SPECIAL.search
     add, add_path, add_parent, add_key = (
         drafts.append,
@@ -244,7 +253,7 @@ def _plan(table: BomTable, stage: Stage, bom_id: str | None, texts: Mapping[str,
         line_parents.append,
         line_keys.append,
     )
-    order = _parents_first(rows)
+    order = range(len(rows)) if in_order else _parents_first(rows)
     for i, row in enumerate(rows) if isinstance(order, range) else ((i, rows[i]) for i in order):
         code, rname, spec, unit, number, parent = row.code, row.name, row.spec, row.unit, row.row, row.parent
         own = code or rname
