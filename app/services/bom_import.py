@@ -221,7 +221,8 @@ def _plan(table: BomTable, stage: Stage, bom_id: str | None, texts: Mapping[str,
     kids = [0] * len(rows)
     tops = 0
     exact_ids = True
-    used: dict[str, int] = {}
+    used: set[str] = set()
+    repeats: dict[str, int] = {}
     drafts: list[InventoryLine] = []
     line_paths: list[str] = []
     line_parents: list[str | None] = []
@@ -273,16 +274,16 @@ def _plan(table: BomTable, stage: Stage, bom_id: str | None, texts: Mapping[str,
             line_stage = None
             if own == MASS_SUFFIX:
                 exact_ids = False  # build_import gives it a mass line's id: it works them out itself
-        seen = used.get(path)
-        if seen is None:
-            used[path] = 1
+        if path in used:  # a repeated path gets #2, #3 … (``used`` holds the paths before that)
+            n = repeats[path] = repeats.get(path, 1) + 1
+            path = f"{path}#{n}"
         else:
-            used[path] = seen + 1
-            path = f"{path}#{seen + 1}"
+            used.add(path)
         paths[i] = path
         ids[i] = line_id
+        num = str(number)  # once, for the source and the comment (f"{n}" is str(n) for an int)
         source = (
-            f"{src0}{number}{src1}{tag}{path}]"
+            f"{src0}{num}{src1}{tag}{path}]"
             if src0 is not None
             else f"{source_text.format(where=where, row=number)}{tag}{path}]"
         )
@@ -293,7 +294,7 @@ def _plan(table: BomTable, stage: Stage, bom_id: str | None, texts: Mapping[str,
         # positional (line_id, name, quantity, unit, stage, parent_id, loss_rate, distance_km, factor_id,
         # factor_value, factor_unit, allocation, data_type, source, comment, origin_row): keywords cost more
         if has_children[i]:
-            sub_note = f"{sub0}{number}{sub1}" if sub0 is not None else sub_text.format(row=number)
+            sub_note = f"{sub0}{num}{sub1}" if sub0 is not None else sub_text.format(row=number)
             add(InventoryLine(line_id, name, row.quantity, unit, line_stage, parent_id, row.loss_rate, None, None,
                               None, None, 1.0, None, source, f"{code}: {sub_note}" if code else sub_note,
                               number))  # fmt: skip
@@ -320,7 +321,7 @@ def _plan(table: BomTable, stage: Stage, bom_id: str | None, texts: Mapping[str,
                 materials[key] = Material(key, code, rname, spec, "kg")
             continue
         if note0 is not None:
-            comment = f"{code}: {note0}{number}{note1}" if code else f"{note0}{number}{note1}"
+            comment = f"{code}: {note0}{num}{note1}" if code else f"{note0}{num}{note1}"
         else:
             comment = f"{code}: {row_text.format(row=number)}" if code else row_text.format(row=number)
         add(InventoryLine(line_id, name, row.quantity, unit, line_stage, parent_id, row.loss_rate, None, None, None,
