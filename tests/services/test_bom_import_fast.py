@@ -90,3 +90,21 @@ def test_drafts_are_not_used_when_the_study_holds_their_ids_or_the_bom() -> None
     build_import(study, plan).command.apply(study)
     again = build_import(study, plan)  # a re-import: nothing changes
     assert again.diff.is_empty and again.diff.reimport and again.diff.unchanged == 2
+
+
+def test_a_repeated_code_under_one_parent_gets_numbered_paths() -> None:
+    rows = [[1, "SA", "Kit", "", "PCS", 1.0, None]] + [
+        [2, "M1", "Steel", "", "kg", q, None] for q in (1.0, 2.0, 3.0)
+    ]
+    grid = _grid([*rows, [1, "M/1", "Odd", "", "kg", 4.0, None]])
+    plan = plan_bom(parse_rows(grid, header_for(grid)))
+    assert [(p.path, p.parent_path, p.quantity, p.row) for p in plan.lines] == [
+        ("SA", None, 1.0, 2),
+        ("SA/M1", "SA", 1.0, 3),
+        ("SA/M1#2", "SA", 2.0, 4),
+        ("SA/M1#3", "SA", 3.0, 5),
+        ("M%2F1", None, 4.0, 6),
+    ]
+    change = build_import(Study(StudyInfo("P", "1 piece")), plan)
+    assert [ln.line_id for ln in change.lines] == ["B1", "B1.1", "B1.2", "B1.3", "B2"]
+    assert change.lines[2].source.endswith("[bom:bom|SA/M1#2]")
