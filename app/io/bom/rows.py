@@ -704,7 +704,8 @@ def _build_tree(rd: _Reader, parsed: list[tuple[int, tuple]], structure: str) ->
         _tree_by_indent(parsed, parents, depths)
     elif structure == "parent":
         _tree_by_parent_codes(rd, parsed, parents, depths, dropped)
-    if not dropped and all(p is None or p < i for i, p in enumerate(parents)):  # the common case
+    # the common case; levels and indents only ever point up (parent codes may point down)
+    if not dropped and (structure != "parent" or all(p is None or p < i for i, p in enumerate(parents))):
         return [
             BomRow(
                 r + 1, code, name or code, spec, quantity, unit, loss, depth, parent, weight, weight_source
@@ -839,9 +840,12 @@ def _check_mixed_units(rd: _Reader, rows: list[BomRow]) -> None:
     if len(set(dims.values())) < 2:
         return  # one dimension for every row: nothing can be mixed
     codes = list(map(_CODE_OF, rows))
+    distinct = set(codes)
+    if len(distinct) == len(codes):
+        return  # every code once: none can have two units
     names = {u: d.name for u, d in dims.items()}  # a str hashes in C, an Enum member in Python
     pairs = set(zip(codes, map(names.__getitem__, units), strict=True))
-    if len(pairs) == len(set(codes)):
+    if len(pairs) == len(distinct):
         return  # each code has one dimension (set sizes: no loop over the rows in Python)
     first: dict[str, tuple[BomRow, Dimension]] = {}
     for row in rows:
