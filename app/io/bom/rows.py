@@ -17,7 +17,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from operator import attrgetter
+from operator import attrgetter, itemgetter
 
 from app.core.errors import Problem, UnitError
 from app.core.gcpause import paused_gc
@@ -754,10 +754,13 @@ def _under_dropped(parents: list[int | None], dropped: set[int]) -> list[bool]:
     return state  # type: ignore[return-value]
 
 
+_ITEM_OF, _LEVEL_OF = itemgetter(1), itemgetter(LEVEL)
+
+
 def _tree_by_levels(rd, parsed, parents, depths, dropped) -> None:
     if not parsed:
         return
-    levels = [item[LEVEL] for _, item in parsed]
+    levels = list(map(_LEVEL_OF, map(_ITEM_OF, parsed)))  # C loops: no Python frame per row
     top = min(levels)
     open_levels: list[int] = []  # the open ancestors: their levels and indices (two lists: no tuple per row)
     open_rows: list[int] = []
