@@ -167,6 +167,35 @@ def _english(_code: str, template: str) -> str:
 _ROW_MARK = "\x00row\x00"
 
 
+def _around(template: str, field: str, mark: str, sample: object, **fixed: object) -> tuple[str, str] | None:
+    """(before, after) such that ``f"{before}{v}{after}" == template.format(field=v, **fixed)``
+    (checked with ``sample``), else None."""
+    try:
+        parts = template.format(**{field: mark}, **fixed).split(mark)
+    except (ValueError, TypeError, KeyError, IndexError):
+        return None
+    if len(parts) != 2:
+        return None
+    before, after = parts
+    return (
+        (before, after) if f"{before}{sample}{after}" == template.format(**{field: sample}, **fixed) else None
+    )
+
+
+_MASS_MARK = "\x00mass\x00"
+
+
+def _around_mass_and_row(template: str, **fixed: object) -> tuple[str, str, str] | None:
+    """(a, b, c) such that ``f"{a}{mass}{b}{n}{c}" == template.format(mass=mass, row=n, **fixed)``
+    for a mass text and a row number: the mass comes first and each once, else None."""
+    rows = _around(template, "row", _ROW_MARK, 1234567, mass=_MASS_MARK, **fixed)
+    if rows is None or rows[0].count(_MASS_MARK) != 1 or _MASS_MARK in rows[1]:
+        return None
+    a, b = rows[0].split(_MASS_MARK)
+    sample = f"{a}0.00123{b}7654321{rows[1]}"
+    return (a, b, rows[1]) if sample == template.format(mass="0.00123", row=7654321, **fixed) else None
+
+
 def _around_row(template: str, **fixed: object) -> tuple[str, str] | None:
     """(before, after) such that ``f"{before}{n}{after}" == template.format(row=n, **fixed)`` for
     every row number ``n``: the template is formatted once, not per row. None when it cannot be
@@ -245,6 +274,10 @@ def _plan(table: BomTable, stage: Stage, bom_id: str | None, texts: Mapping[str,
     note0, note1 = _around_row(row_text) or (None, None)
     sub0, sub1 = _around_row(sub_text) or (None, None)
     mass_texts: dict[float, str] = {}  # format_sig per weight, once (BOMs repeat weights)
+    # the mass lines' comments split around mass and row per (unit, weight column), and their names
+    mass_text = texts["bom.line.mass"]
+    mass_parts: dict[tuple[str, str], tuple[str, ...]] = {}
+    named = _around(texts["bom.line.mass_name"], "name", "\x00a name\x00", "Steel {1} 50%")
     tag = f" [bom:{_escape(bom_id)}|"
     counted_units = {u for u in set(map(_UNIT_OF, rows)) if parse_unit(u).dimension is Dimension.COUNT}
     special = _SPECIAL.search
@@ -307,11 +340,28 @@ def _plan(table: BomTable, stage: Stage, bom_id: str | None, texts: Mapping[str,
                               number))  # fmt: skip
             add_key(None)
             mass_path = f"{path}/{MASS_SUFFIX}"
-            comment = texts["bom.line.mass"].format(unit_en=unit, unit_zh=UNITS[unit].label_zh or unit,
-                                                    mass=_mass_text(mass_texts, row.weight_kg), column=row.weight_source,
-                                                    row=number)  # fmt: skip
+            mass = _mass_text(mass_texts, row.weight_kg)
+            parts = mass_parts.get((unit, row.weight_source))
+            if parts is None:
+                parts = mass_parts[unit, row.weight_source] = (
+                    _around_mass_and_row(
+                        mass_text,
+                        unit_en=unit,
+                        unit_zh=UNITS[unit].label_zh or unit,
+                        column=row.weight_source,
+                    )
+                    or ()
+                )
+            if parts:
+                comment = f"{parts[0]}{mass}{parts[1]}{num}{parts[2]}"
+            else:
+                comment = mass_text.format(unit_en=unit, unit_zh=UNITS[unit].label_zh or unit, mass=mass,
+                                           column=row.weight_source, row=number)  # fmt: skip
+            mass_name = (
+                f"{named[0]}{name}{named[1]}" if named else texts["bom.line.mass_name"].format(name=name)
+            )
             source_note = source[: -len(tag) - len(path) - 1]
-            add(InventoryLine(f"{line_id}.m", texts["bom.line.mass_name"].format(name=name), row.weight_kg, "kg",
+            add(InventoryLine(f"{line_id}.m", mass_name, row.weight_kg, "kg",
                               None, line_id, 0.0, None, None, None, None, 1.0, None,
                               f"{source_note}{tag}{mass_path}]", comment, number))  # fmt: skip
             add_path(mass_path)

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import copy
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.core.domain import InventoryLine, Stage, Study, StudyInfo
 from app.io.bom import header_for, parse_rows
 from app.io.bom.grid import Grid
-from app.services.bom_import import _build, build_import, plan_bom
+from app.services.bom_import import _around_mass_and_row, _build, build_import, plan_bom
 
 HEADER = ["层级", "物料编码", "物料名称", "规格型号", "单位", "用量", "净重(kg)"]
 CODES = ["M1", "M2", "A/B", "#mass", "x|y", "", "M1"]  # duplicates, escaped characters, the mass suffix
@@ -108,3 +109,43 @@ def test_a_repeated_code_under_one_parent_gets_numbered_paths() -> None:
     change = build_import(Study(StudyInfo("P", "1 piece")), plan)
     assert [ln.line_id for ln in change.lines] == ["B1", "B1.1", "B1.2", "B1.3", "B2"]
     assert change.lines[2].source.endswith("[bom:bom|SA/M1#2]")
+
+
+MASS_TEMPLATES = [
+    "mass of one {unit_en}: {mass} kg from {column}, BOM row {row}",
+    "BOM 第 {row} 行：每{unit_zh} {mass} kg（{column}）",  # the row before the mass: formatted per row
+    "{mass}{row}",
+    "{mass:>12} {row}",
+    "{mass!r} row {row:,}",
+    "{mass} and {mass}, row {row}",
+    "{column} {{literal}} {mass} {row}",
+]
+
+
+@pytest.mark.parametrize("template", MASS_TEMPLATES)
+def test_mass_comments_split_once_are_what_format_gives(template: str) -> None:
+    fixed = {"unit_en": "piece", "unit_zh": "个", "column": "净重 {x} (column F)"}
+    parts = _around_mass_and_row(template, **fixed)
+    for mass, row in (("0.00200", 7), ("1,234", 123456), ("5", 1)):
+        expected = template.format(mass=mass, row=row, **fixed)
+        if parts is not None:
+            assert f"{parts[0]}{mass}{parts[1]}{row}{parts[2]}" == expected
+    assert (parts is not None) == (
+        template in MASS_TEMPLATES[0:1] + MASS_TEMPLATES[2:3] + MASS_TEMPLATES[6:7]
+    )
+
+
+def test_a_translated_mass_line_reads_as_formatted() -> None:
+    grid = _grid([[1, "SA", "Kit", "", "PCS", 1.0, None], [2, "M9", "Screw", "M4", "个", 4.0, 0.002]])
+    table = parse_rows(grid, header_for(grid))
+    zh = {
+        "bom.line.mass": "BOM 第 {row} 行：每{unit_zh} {mass} kg（{column}）",
+        "bom.line.mass_name": "{name}（质量）",
+    }
+    plan = plan_bom(table, lookup=lambda code, template: zh.get(code, template))
+    mass = plan.lines[-1]
+    assert mass.name == "Screw M4（质量）"
+    assert mass.comment == "BOM 第 3 行：每件 0.00200 kg（G (净重(kg))）"
+    english = plan_bom(table).lines[-1]
+    assert english.name == "Screw M4 (mass)"
+    assert english.comment == "mass of one piece: 0.00200 kg from G (净重(kg)), BOM row 3"
