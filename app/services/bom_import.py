@@ -22,6 +22,7 @@ import dataclasses
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 from pathlib import Path
 
 from app.core.domain import InventoryLine, Stage, Study, StudyInfo
@@ -93,11 +94,41 @@ class PlannedLine:
 
 @dataclass(frozen=True, slots=True)
 class BomPlan:
+    """The planned lines, held as the study lines an import into a study without lines of this BOM
+    makes (``drafts``: ids ``B1``, ``B1.1`` …, no factor) beside each one's path, parent path and
+    material key; ``lines`` gives them as :class:`PlannedLine`. ``exact_ids``: the drafts' ids
+    are the ones :func:`build_import` would give in such a study (False only for a child row whose
+    own code is the mass-line suffix, which takes a mass line's id)."""
+
     bom_id: str
     stage: Stage
-    lines: tuple[PlannedLine, ...]
+    drafts: tuple[InventoryLine, ...]
+    paths: tuple[str, ...]
+    parent_paths: tuple[str | None, ...]
+    keys: tuple[str | None, ...]
     materials: tuple[Material, ...]
     table: BomTable
+    exact_ids: bool = True
+
+    @property
+    def lines(self) -> tuple[PlannedLine, ...]:
+        return tuple(
+            PlannedLine(
+                path,
+                parent_path,
+                d.name,
+                d.quantity,
+                d.unit,
+                d.loss_rate,
+                key,
+                d.comment,
+                d.source,
+                d.origin_row,
+            )
+            for d, path, parent_path, key in zip(
+                self.drafts, self.paths, self.parent_paths, self.keys, strict=True
+            )
+        )
 
 
 def bom_id_of(table: BomTable) -> str:
@@ -122,11 +153,47 @@ def plan_bom(
         return _plan(table, stage, bom_id, texts)
 
 
+def _mass_text(texts: dict[float, str], mass: float) -> str:
+    text = texts.get(mass)
+    if text is None:
+        text = texts[mass] = format_sig(mass)
+    return text
+
+
 def _english(_code: str, template: str) -> str:
     return template
 
 
 _ROW_MARK = "\x00row\x00"
+
+
+def _around(template: str, field: str, mark: str, sample: object, **fixed: object) -> tuple[str, str] | None:
+    """(before, after) such that ``f"{before}{v}{after}" == template.format(field=v, **fixed)``
+    (checked with ``sample``), else None."""
+    try:
+        parts = template.format(**{field: mark}, **fixed).split(mark)
+    except (ValueError, TypeError, KeyError, IndexError):
+        return None
+    if len(parts) != 2:
+        return None
+    before, after = parts
+    return (
+        (before, after) if f"{before}{sample}{after}" == template.format(**{field: sample}, **fixed) else None
+    )
+
+
+_MASS_MARK = "\x00mass\x00"
+
+
+def _around_mass_and_row(template: str, **fixed: object) -> tuple[str, str, str] | None:
+    """(a, b, c) such that ``f"{a}{mass}{b}{n}{c}" == template.format(mass=mass, row=n, **fixed)``
+    for a mass text and a row number: the mass comes first and each once, else None."""
+    rows = _around(template, "row", _ROW_MARK, 1234567, mass=_MASS_MARK, **fixed)
+    if rows is None or rows[0].count(_MASS_MARK) != 1 or _MASS_MARK in rows[1]:
+        return None
+    a, b = rows[0].split(_MASS_MARK)
+    sample = f"{a}0.00123{b}7654321{rows[1]}"
+    return (a, b, rows[1]) if sample == template.format(mass="0.00123", row=7654321, **fixed) else None
 
 
 def _around_row(template: str, **fixed: object) -> tuple[str, str] | None:
@@ -161,16 +228,34 @@ def _parents_first(rows: Sequence[BomRow]) -> Sequence[int]:
     return order
 
 
+_PARENT_OF, _UNIT_OF = attrgetter("parent"), attrgetter("unit")
+
+
 def _plan(table: BomTable, stage: Stage, bom_id: str | None, texts: Mapping[str, str]) -> BomPlan:
-    bom_id = bom_id or bom_id_of(table)
     rows = table.rows
+    parents = list(map(_PARENT_OF, rows))  # map + attrgetter: no Python frame per row
+    if not bom_id:  # bom_id_of(table), from the parents at hand
+        bom_id = rows[parents.index(None)].key if parents.count(None) == 1 else Path(table.file).stem
     has_children = [False] * len(rows)
-    for parent in [row.parent for row in rows]:
+    in_order = True  # every parent above its children (else _parents_first works out an order)
+    for i, parent in enumerate(parents):
         if parent is not None:
             has_children[parent] = True
+            if parent >= i:
+                in_order = False
     paths: list[str] = [""] * len(rows)
-    used: dict[str, int] = {}
-    lines: list[PlannedLine] = []
+    # The line id each row gets in a study without lines of this BOM (what build_import gives
+    # there, worked out here by row index instead of by path): B1, B2 … on top, parent.1 … below.
+    ids: list[str] = [""] * len(rows)
+    kids = [0] * len(rows)
+    tops = 0
+    exact_ids = True
+    used: set[str] = set()
+    repeats: dict[str, int] = {}
+    drafts: list[InventoryLine] = []
+    line_paths: list[str] = []
+    line_parents: list[str | None] = []
+    line_keys: list[str | None] = []
     materials: dict[str, Material] = {}
     where = (
         texts["bom.line.where_sheet"].format(file=table.file, sheet=table.sheet)
@@ -185,66 +270,117 @@ def _plan(table: BomTable, stage: Stage, bom_id: str | None, texts: Mapping[str,
     # The per-row texts with the row number put in by one f-string each (the strings ``format``
     # gives: a 100,000-row BOM formats 300,000 of them); templates that cannot be split so are
     # formatted per row.
-    src = _around_row(source_text, where=where) or (None, None)
-    note = _around_row(row_text) or (None, None)
-    sub = _around_row(sub_text) or (None, None)
+    src0, src1 = _around_row(source_text, where=where) or (None, None)
+    note0, note1 = _around_row(row_text) or (None, None)
+    sub0, sub1 = _around_row(sub_text) or (None, None)
+    mass_texts: dict[float, str] = {}  # format_sig per weight, once (BOMs repeat weights)
+    # the mass lines' comments split around mass and row per (unit, weight column), and their names
+    mass_text = texts["bom.line.mass"]
+    mass_parts: dict[tuple[str, str], tuple[str, ...]] = {}
+    named = _around(texts["bom.line.mass_name"], "name", "\x00a name\x00", "Steel {1} 50%")
     tag = f" [bom:{_escape(bom_id)}|"
-    counted_units = {u for u in {row.unit for row in rows} if parse_unit(u).dimension is Dimension.COUNT}
+    counted_units = {u for u in set(map(_UNIT_OF, rows)) if parse_unit(u).dimension is Dimension.COUNT}
     special = _SPECIAL.search
-    add = lines.append
-    order = _parents_first(rows)
+    add, add_path, add_parent, add_key = (
+        drafts.append,
+        line_paths.append,
+        line_parents.append,
+        line_keys.append,
+    )
+    order = range(len(rows)) if in_order else _parents_first(rows)
     for i, row in enumerate(rows) if isinstance(order, range) else ((i, rows[i]) for i in order):
         code, rname, spec, unit, number, parent = row.code, row.name, row.spec, row.unit, row.row, row.parent
-        parent_path = paths[parent] if parent is not None else None
         own = code or rname
         if not own.isalnum() and special(own):  # isalnum: a cheap "nothing to escape" for most codes
             own = _escape(own)
-        path = f"{parent_path}/{own}" if parent_path else own
-        seen = used.get(path)
-        if seen is None:
-            used[path] = 1
+        if parent is None:
+            parent_path = parent_id = None
+            path = own
+            tops += 1
+            line_id = f"B{tops}"
+            line_stage: Stage | None = stage
         else:
-            used[path] = seen + 1
-            path = f"{path}#{seen + 1}"
+            parent_path, parent_id = paths[parent], ids[parent]
+            path = f"{parent_path}/{own}" if parent_path else own
+            kids[parent] = n = kids[parent] + 1
+            line_id = f"{parent_id}.{n}"
+            line_stage = None
+            if own == MASS_SUFFIX:
+                exact_ids = False  # build_import gives it a mass line's id: it works them out itself
+        if path in used:  # a repeated path gets #2, #3 … (``used`` holds the paths before that)
+            n = repeats[path] = repeats.get(path, 1) + 1
+            path = f"{path}#{n}"
+        else:
+            used.add(path)
         paths[i] = path
+        ids[i] = line_id
+        num = str(number)  # once, for the source and the comment (f"{n}" is str(n) for an int)
         source = (
-            f"{src[0]}{number}{src[1]}{tag}{path}]"
-            if src[0] is not None
+            f"{src0}{num}{src1}{tag}{path}]"
+            if src0 is not None
             else f"{source_text.format(where=where, row=number)}{tag}{path}]"
         )
         key = code or f"name:{rname}"
         name = f"{rname} {spec}" if spec else rname
+        add_path(path)
+        add_parent(parent_path)
+        # positional (line_id, name, quantity, unit, stage, parent_id, loss_rate, distance_km, factor_id,
+        # factor_value, factor_unit, allocation, data_type, source, comment, origin_row): keywords cost more
         if has_children[i]:
-            sub_note = f"{sub[0]}{number}{sub[1]}" if sub[0] is not None else sub_text.format(row=number)
-            add(PlannedLine(path, parent_path, name, row.quantity, unit, row.loss_rate, None,
-                            f"{code}: {sub_note}" if code else sub_note, source, number))  # fmt: skip
+            sub_note = f"{sub0}{num}{sub1}" if sub0 is not None else sub_text.format(row=number)
+            add(InventoryLine(line_id, name, row.quantity, unit, line_stage, parent_id, row.loss_rate, None, None,
+                              None, None, 1.0, None, source, f"{code}: {sub_note}" if code else sub_note,
+                              number))  # fmt: skip
+            add_key(None)
             continue
         if row.weight_kg is not None and unit in counted_units:
             counted_note = texts["bom.line.counted"]
-            add(PlannedLine(path, parent_path, name, row.quantity, unit, row.loss_rate, None,
-                            f"{code}: {counted_note}" if code else counted_note, source, number))  # fmt: skip
+            add(InventoryLine(line_id, name, row.quantity, unit, line_stage, parent_id, row.loss_rate, None, None,
+                              None, None, 1.0, None, source, f"{code}: {counted_note}" if code else counted_note,
+                              number))  # fmt: skip
+            add_key(None)
             mass_path = f"{path}/{MASS_SUFFIX}"
-            comment = texts["bom.line.mass"].format(unit_en=unit, unit_zh=UNITS[unit].label_zh or unit,
-                                                    mass=format_sig(row.weight_kg), column=row.weight_source,
-                                                    row=number)  # fmt: skip
+            mass = _mass_text(mass_texts, row.weight_kg)
+            parts = mass_parts.get((unit, row.weight_source))
+            if parts is None:
+                parts = mass_parts[unit, row.weight_source] = (
+                    _around_mass_and_row(
+                        mass_text,
+                        unit_en=unit,
+                        unit_zh=UNITS[unit].label_zh or unit,
+                        column=row.weight_source,
+                    )
+                    or ()
+                )
+            if parts:
+                comment = f"{parts[0]}{mass}{parts[1]}{num}{parts[2]}"
+            else:
+                comment = mass_text.format(unit_en=unit, unit_zh=UNITS[unit].label_zh or unit, mass=mass,
+                                           column=row.weight_source, row=number)  # fmt: skip
+            mass_name = (
+                f"{named[0]}{name}{named[1]}" if named else texts["bom.line.mass_name"].format(name=name)
+            )
             source_note = source[: -len(tag) - len(path) - 1]
-            add(PlannedLine(mass_path, path, texts["bom.line.mass_name"].format(name=name), row.weight_kg, "kg",
-                            0.0, key, comment, f"{source_note}{tag}{mass_path}]", number))  # fmt: skip
+            add(InventoryLine(f"{line_id}.m", mass_name, row.weight_kg, "kg",
+                              None, line_id, 0.0, None, None, None, None, 1.0, None,
+                              f"{source_note}{tag}{mass_path}]", comment, number))  # fmt: skip
+            add_path(mass_path)
+            add_parent(path)
+            add_key(key)
             if key not in materials:
                 materials[key] = Material(key, code, rname, spec, "kg")
             continue
-        if note[0] is not None:
-            comment = f"{code}: {note[0]}{number}{note[1]}" if code else f"{note[0]}{number}{note[1]}"
+        if note0 is not None:
+            comment = f"{code}: {note0}{num}{note1}" if code else f"{note0}{num}{note1}"
         else:
             comment = f"{code}: {row_text.format(row=number)}" if code else row_text.format(row=number)
-        add(
-            PlannedLine(
-                path, parent_path, name, row.quantity, unit, row.loss_rate, key, comment, source, number
-            )
-        )
+        add(InventoryLine(line_id, name, row.quantity, unit, line_stage, parent_id, row.loss_rate, None, None, None,
+                          None, 1.0, None, source, comment, number))  # fmt: skip
+        add_key(key)
         if key not in materials:
             materials[key] = Material(key, code, rname, spec, unit)
-    return BomPlan(bom_id, stage, tuple(lines), tuple(materials.values()), table)
+    return BomPlan(bom_id, stage, tuple(drafts), tuple(line_paths), tuple(line_parents), tuple(line_keys),
+                   tuple(materials.values()), table, exact_ids)  # fmt: skip
 
 
 # --- diff and the edit ------------------------------------------------------------------------------------
@@ -348,7 +484,35 @@ def build_import(
     confirmed").
     """
     with paused_gc():
+        if not notes and plan.exact_ids and _drafts_fit(study, plan):
+            return _build_new(study, plan, choices)
         return _build(study, plan, choices, notes)
+
+
+def _drafts_fit(study: Study, plan: BomPlan) -> bool:
+    """The plan's drafts are the lines :func:`_build` would make: the study holds no line of this
+    BOM and none of the drafts' ids (then no id is taken, so none moves)."""
+    if not study.lines:
+        return True
+    bom = _escape(plan.bom_id)
+    if any((tag := tag_of(line)) is not None and tag[0] == bom for line in study.lines):
+        return False
+    draft_ids = {line.line_id for line in plan.drafts}
+    return not any(line.line_id in draft_ids for line in study.lines)
+
+
+def _build_new(study: Study, plan: BomPlan, choices: Mapping[str, str | None] | None) -> BomChange:
+    """:func:`_build` for a BOM the study does not hold yet: every draft is added, with its factor."""
+    lines = plan.drafts
+    if choices:
+        replace = dataclasses.replace
+        lines = tuple(
+            replace(line, factor_id=factor) if key and (factor := choices.get(key)) else line
+            for line, key in zip(lines, plan.keys, strict=True)
+        )
+    diff = BomDiff(lines, (), (), 0, False)
+    command: Command = InsertLines(len(study.lines), lines) if lines else Macro((), "Import BOM")
+    return BomChange(diff, command, lines)
 
 
 def _build(

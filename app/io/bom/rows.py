@@ -17,6 +17,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from operator import attrgetter, itemgetter
 
 from app.core.errors import Problem, UnitError
 from app.core.gcpause import paused_gc
@@ -703,7 +704,8 @@ def _build_tree(rd: _Reader, parsed: list[tuple[int, tuple]], structure: str) ->
         _tree_by_indent(parsed, parents, depths)
     elif structure == "parent":
         _tree_by_parent_codes(rd, parsed, parents, depths, dropped)
-    if not dropped and all(p is None or p < i for i, p in enumerate(parents)):  # the common case
+    # the common case; levels and indents only ever point up (parent codes may point down)
+    if not dropped and (structure != "parent" or all(p is None or p < i for i, p in enumerate(parents))):
         return [
             BomRow(
                 r + 1, code, name or code, spec, quantity, unit, loss, depth, parent, weight, weight_source
@@ -752,10 +754,13 @@ def _under_dropped(parents: list[int | None], dropped: set[int]) -> list[bool]:
     return state  # type: ignore[return-value]
 
 
+_ITEM_OF, _LEVEL_OF = itemgetter(1), itemgetter(LEVEL)
+
+
 def _tree_by_levels(rd, parsed, parents, depths, dropped) -> None:
     if not parsed:
         return
-    levels = [item[LEVEL] for _, item in parsed]
+    levels = list(map(_LEVEL_OF, map(_ITEM_OF, parsed)))  # C loops: no Python frame per row
     top = min(levels)
     open_levels: list[int] = []  # the open ancestors: their levels and indices (two lists: no tuple per row)
     open_rows: list[int] = []
@@ -829,13 +834,21 @@ def _tree_by_parent_codes(rd, parsed, parents, depths, dropped) -> None:
         depths[i] = depth
 
 
+_UNIT_OF, _CODE_OF = attrgetter("unit"), attrgetter("code")
+
+
 def _check_mixed_units(rd: _Reader, rows: list[BomRow]) -> None:
-    dims = {u: parse_unit(u).dimension for u in {row.unit for row in rows}}
+    units = list(map(_UNIT_OF, rows))  # map + attrgetter: the C loop, no Python frame per row
+    dims = {u: parse_unit(u).dimension for u in set(units)}
     if len(set(dims.values())) < 2:
         return  # one dimension for every row: nothing can be mixed
-    codes = [row.code for row in rows]
-    pairs = set(zip(codes, [dims[row.unit] for row in rows], strict=True))
-    if len(pairs) == len(set(codes)):
+    codes = list(map(_CODE_OF, rows))
+    distinct = set(codes)
+    if len(distinct) == len(codes):
+        return  # every code once: none can have two units
+    names = {u: d.name for u, d in dims.items()}  # a str hashes in C, an Enum member in Python
+    pairs = set(zip(codes, map(names.__getitem__, units), strict=True))
+    if len(pairs) == len(distinct):
         return  # each code has one dimension (set sizes: no loop over the rows in Python)
     first: dict[str, tuple[BomRow, Dimension]] = {}
     for row in rows:
