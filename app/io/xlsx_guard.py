@@ -42,6 +42,7 @@ Findings that shaped the checks (openpyxl 3.1.5, python-calamine 0.9.1, defusedx
 
 from __future__ import annotations
 
+import itertools
 import posixpath
 import re
 import struct
@@ -103,6 +104,9 @@ class SheetInfo:
     dimension: str | None = None  # the <dimension ref=...> claim, as written
     shape: tuple[int, int] | None = None  # (rows, cols) of the claim
     kind: str = "worksheet"  # or 'chartsheet', 'dialogsheet', 'macrosheet'
+    # inspect_xlsx(keep_heads=True): the sheet's already decompressed head, so check_sheet does not
+    # inflate it twice. Not part of the sheet's identity.
+    head: _SheetHead | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,44 +277,63 @@ def _check_member_size(info: zipfile.ZipInfo, limits: XlsxLimits, file: str) -> 
         raise _hostile(file, "xlsx_forged_size", {"name": name, "size": f"{size:,}", "packed": f"{packed:,}"})
 
 
+class _PartStream:
+    """One member decompressed by us, never past its declared size (which the limits bounded).
+
+    zipfile silently stops at the declared size; other readers (calamine's zip crate) do not, so a
+    stream longer than declared is a forged header and refused here. The stream remembers where it
+    is (file position, inflater, bytes produced), so it can stop after a head and later go on from
+    there, even through another handle on the same file: the bytes and the budget checks are
+    exactly those of one uninterrupted pass.
+    """
+
+    def __init__(self, fh: BinaryIO, info: zipfile.ZipInfo, limits: XlsxLimits, file: str) -> None:
+        fh.seek(info.header_offset)
+        local = fh.read(30)
+        if len(local) < 30 or local[:4] != b"PK\x03\x04":
+            raise _broken(file, "xlsx_bad_entry", {"name": info.filename})
+        name_len, extra_len = struct.unpack_from("<HH", local, 26)
+        self.info, self.file = info, file
+        self.pos = info.header_offset + 30 + name_len + extra_len
+        self.budget = min(info.file_size, limits.max_part_uncompressed)
+        self.remaining = info.compress_size
+        self.inflater = None if info.compress_type == zipfile.ZIP_STORED else zlib.decompressobj(-15)
+        self.produced = 0
+
+    def chunks(self, fh: BinaryIO, stop_after: int | None = None) -> Iterator[bytes]:
+        """Go on decompressing; ``stop_after`` pauses once that many bytes were produced in all."""
+        inflater, name = self.inflater, self.info.filename
+        while not (inflater is not None and inflater.eof) and (
+            self.remaining > 0 or (inflater is not None and inflater.unconsumed_tail)
+        ):
+            if inflater is not None and inflater.unconsumed_tail:
+                out = inflater.decompress(inflater.unconsumed_tail, _OUT_CHUNK)
+            else:
+                fh.seek(self.pos)
+                data = fh.read(min(_IN_CHUNK, self.remaining))
+                if not data:
+                    raise _broken(self.file, "xlsx_cut_short", {"name": name})
+                self.pos += len(data)
+                self.remaining -= len(data)
+                out = data if inflater is None else inflater.decompress(data, _OUT_CHUNK)
+            self.produced += len(out)
+            if self.produced > self.budget:
+                raise _hostile(
+                    self.file, "xlsx_inflates_past", {"name": name, "size": f"{self.info.file_size:,}"}
+                )
+            if out:
+                yield out
+            if stop_after is not None and self.produced >= stop_after:
+                return
+        if inflater is not None and not inflater.eof:
+            raise _broken(self.file, "xlsx_cut_short", {"name": name})
+
+
 def iter_part(
     fh: BinaryIO, info: zipfile.ZipInfo, limits: XlsxLimits, file: str, stop_after: int | None = None
 ) -> Iterator[bytes]:
-    """Decompress one member ourselves, never past its declared size (which the limits bounded).
-
-    zipfile silently stops at the declared size; other readers (calamine's zip crate) do not, so a
-    stream longer than declared is a forged header and refused here. ``stop_after`` ends early.
-    """
-    fh.seek(info.header_offset)
-    local = fh.read(30)
-    if len(local) < 30 or local[:4] != b"PK\x03\x04":
-        raise _broken(file, "xlsx_bad_entry", {"name": info.filename})
-    name_len, extra_len = struct.unpack_from("<HH", local, 26)
-    fh.seek(info.header_offset + 30 + name_len + extra_len)
-    budget = min(info.file_size, limits.max_part_uncompressed)
-    remaining = info.compress_size
-    inflater = None if info.compress_type == zipfile.ZIP_STORED else zlib.decompressobj(-15)
-    produced = 0
-    while remaining > 0 or (inflater is not None and inflater.unconsumed_tail):
-        if inflater is not None and inflater.unconsumed_tail:
-            out = inflater.decompress(inflater.unconsumed_tail, _OUT_CHUNK)
-        else:
-            data = fh.read(min(_IN_CHUNK, remaining))
-            if not data:
-                raise _broken(file, "xlsx_cut_short", {"name": info.filename})
-            remaining -= len(data)
-            out = data if inflater is None else inflater.decompress(data, _OUT_CHUNK)
-        produced += len(out)
-        if produced > budget:
-            raise _hostile(file, "xlsx_inflates_past", {"name": info.filename, "size": f"{info.file_size:,}"})
-        if out:
-            yield out
-        if stop_after is not None and produced >= stop_after:
-            return
-        if inflater is not None and inflater.eof:
-            break
-    if inflater is not None and not inflater.eof:
-        raise _broken(file, "xlsx_cut_short", {"name": info.filename})
+    """Decompress one member (see :class:`_PartStream`); ``stop_after`` ends early."""
+    yield from _PartStream(fh, info, limits, file).chunks(fh, stop_after)
 
 
 def _read_part(fh: BinaryIO, info: zipfile.ZipInfo, limits: XlsxLimits, file: str) -> bytes:
@@ -342,9 +365,56 @@ def _check_prolog(
     return -1 if root is None else root.start()
 
 
-def _part_head(fh: BinaryIO, info: zipfile.ZipInfo, limits: XlsxLimits, file: str) -> tuple[bytes, bool]:
-    head = b"".join(iter_part(fh, info, limits, file, stop_after=limits.max_prolog_bytes))
-    return head[: limits.max_prolog_bytes], info.file_size <= limits.max_prolog_bytes
+def _part_head(
+    fh: BinaryIO, info: zipfile.ZipInfo, limits: XlsxLimits, file: str
+) -> tuple[bytes, bool, _SheetHead]:
+    stream = _PartStream(fh, info, limits, file)
+    chunks = list(stream.chunks(fh, stop_after=limits.max_prolog_bytes))
+    head = b"".join(chunks)
+    return (
+        head[: limits.max_prolog_bytes],
+        info.file_size <= limits.max_prolog_bytes,
+        _SheetHead(chunks, stream),
+    )
+
+
+class _SheetHead:
+    """What :func:`inspect_xlsx` already decompressed of a sheet, for :func:`check_sheet` to go on from.
+
+    Used once: the stream moves on as the scan reads it. Tied to the member it came from (offset,
+    sizes, CRC) and to the file's size and modification time, so a changed file is read afresh.
+    """
+
+    __slots__ = ("chunks", "stamp", "stream")
+
+    def __init__(self, chunks: list[bytes], stream: _PartStream) -> None:
+        self.chunks: list[bytes] | None = chunks
+        self.stream = stream
+        self.stamp: tuple[object, ...] = ()
+
+    def take(
+        self, info: zipfile.ZipInfo, stamp: tuple[object, ...]
+    ) -> tuple[list[bytes], _PartStream] | None:
+        chunks, self.chunks = self.chunks, None
+        if chunks is None or stamp != self.stamp or _member_key(info) != _member_key(self.stream.info):
+            return None
+        return chunks, self.stream
+
+
+def _member_key(info: zipfile.ZipInfo) -> tuple[object, ...]:
+    return (
+        info.filename,
+        info.header_offset,
+        info.compress_size,
+        info.file_size,
+        info.CRC,
+        info.compress_type,
+    )
+
+
+def _file_stamp(path: Path) -> tuple[object, ...]:
+    st = path.stat()
+    return (st.st_size, st.st_mtime_ns, st.st_ino, st.st_dev)
 
 
 # --- workbook structure ------------------------------------------------------------------------------
@@ -427,12 +497,14 @@ def _list_sheets(
 _DIMENSION = re.compile(rb'<(?:[\w.-]+:)?dimension\b[^>]*?\bref="([^"]*)"')
 
 
-def _with_dimension(sheet: SheetInfo, head: bytes) -> SheetInfo:
+def _with_dimension(sheet: SheetInfo, head: bytes, kept: _SheetHead | None) -> SheetInfo:
     m = _DIMENSION.search(head)
     if not m:
-        return sheet
-    ref = m.group(1).decode("ascii", "replace")
-    return SheetInfo(sheet.name, sheet.state, sheet.part, ref, parse_range(ref), sheet.kind)
+        ref, shape = None, None
+    else:
+        ref = m.group(1).decode("ascii", "replace")
+        shape = parse_range(ref)
+    return SheetInfo(sheet.name, sheet.state, sheet.part, ref, shape, sheet.kind, kept)
 
 
 # --- public entry points -----------------------------------------------------------------------------
@@ -466,25 +538,31 @@ def _zip_infos(fh: BinaryIO, size: int, limits: XlsxLimits, file: str) -> dict[s
     return {i.filename: i for i in infos}
 
 
-def inspect_xlsx(path: Path, limits: XlsxLimits = XlsxLimits()) -> WorkbookInfo:
+def inspect_xlsx(path: Path, limits: XlsxLimits = XlsxLimits(), keep_heads: bool = False) -> WorkbookInfo:
     """Check the container and list the sheets; raises HostileFileError or InputError.
 
     Reads only the declared sizes, the heads of the XML parts (for DTDs) and the small structure
-    parts; sheets' cells are left to :func:`check_sheet`.
+    parts; sheets' cells are left to :func:`check_sheet`. With ``keep_heads`` each worksheet keeps
+    its decompressed head (the first chunk, up to 4 MiB) so :func:`check_sheet` goes on from there.
     """
     path = Path(path)
     file, size = _open_checked(path, limits)
+    stamp = _file_stamp(path) if keep_heads else ()
     with path.open("rb") as fh:
         infos = _zip_infos(fh, size, limits, file)
         heads: dict[str, bytes] = {}
+        kept: dict[str, _SheetHead] = {}
         for name, info in infos.items():
             if name.lower().endswith(_XML_SUFFIXES) and info.file_size:
-                head, complete = _part_head(fh, info, limits, file)
+                head, complete, state = _part_head(fh, info, limits, file)
                 _check_prolog(head, complete, name, limits, file, None)
                 heads[name] = head
+                if keep_heads and "worksheets/" in name:
+                    state.stamp = stamp
+                    kept[name] = state
         _verify_small_parts(fh, infos, limits, file)
         sheets = _list_sheets(fh, infos, limits, file)
-    return WorkbookInfo(file, [_with_dimension(s, heads.get(s.part, b"")) for s in sheets])
+    return WorkbookInfo(file, [_with_dimension(s, heads.get(s.part, b""), kept.get(s.part)) for s in sheets])
 
 
 def _verify_small_parts(
@@ -510,8 +588,9 @@ def check_sheet(path: Path, sheet: SheetInfo, limits: XlsxLimits = XlsxLimits())
         info = infos.get(sheet.part)
         if info is None:
             raise _broken(file, "xlsx_part_missing", {"part": sheet.part}, sheet.name)
+        resumed = None if sheet.head is None else sheet.head.take(info, _file_stamp(path))
         try:
-            scanner = _scan(fh, info, file, sheet.name, limits, exact=False)
+            scanner = _scan(fh, info, file, sheet.name, limits, exact=False, resumed=resumed)
             rows, cols = scanner.extent_bound()
             exact = rows * cols > limits.max_sheet_cells  # near cells were only bounded: locate all
         except _NeedExact:
@@ -522,10 +601,21 @@ def check_sheet(path: Path, sheet: SheetInfo, limits: XlsxLimits = XlsxLimits())
 
 
 def _scan(
-    fh: BinaryIO, info: zipfile.ZipInfo, file: str, sheet: str, limits: XlsxLimits, exact: bool
+    fh: BinaryIO,
+    info: zipfile.ZipInfo,
+    file: str,
+    sheet: str,
+    limits: XlsxLimits,
+    exact: bool,
+    resumed: tuple[list[bytes], _PartStream] | None = None,
 ) -> _SheetScanner:
     scanner = _SheetScanner(file, sheet, info.filename, limits, exact=exact)
-    for chunk in iter_part(fh, info, limits, file):
+    if resumed is None:
+        chunks: Iterator[bytes] = iter_part(fh, info, limits, file)
+    else:  # the head inspect_xlsx inflated (and budget-checked), then the rest of the same stream
+        head, stream = resumed
+        chunks = itertools.chain(head, stream.chunks(fh))
+    for chunk in chunks:
         scanner.feed(chunk)
     scanner.finish()
     return scanner

@@ -138,7 +138,7 @@ def _read_csv_grid(path: Path, progress: Progress) -> Grid:
 
 def _read_xlsx_grid(path: Path, sheet: str | None, limits: XlsxLimits, progress: Progress) -> Grid:
     progress.step(0, 3, "")
-    info = inspect_xlsx(path, limits)
+    info = inspect_xlsx(path, limits, keep_heads=True)  # check_sheet goes on from the inflated head
     worksheets = [s for s in info.sheets if s.kind == "worksheet"]
     if sheet is None:
         chosen = next((s for s in worksheets if s.state == "visible"), None)
