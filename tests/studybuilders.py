@@ -26,6 +26,18 @@ INVENTORY_HEADER = (
 )
 
 
+# (line unit, factor unit) pairs that convert, for the generated studies of the property tests.
+UNIT_PAIRS = [
+    ("kg", "kg"),
+    ("g", "kg"),
+    ("吨", "kg"),
+    ("kWh", "kWh"),
+    ("度", "MWh"),
+    ("piece", "piece"),
+    ("m3", "L"),
+]
+
+
 def line(
     line_id: str,
     quantity: float,

@@ -7,20 +7,12 @@ import math
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from studybuilders import study
+from studybuilders import UNIT_PAIRS, study
 
 from app.core.compile import compile_study
 from app.core.domain import STAGES, InventoryLine
 
-UNITS = [
-    ("kg", "kg"),
-    ("g", "kg"),
-    ("吨", "kg"),
-    ("kWh", "kWh"),
-    ("度", "MWh"),
-    ("piece", "piece"),
-    ("m3", "L"),
-]
+UNITS = UNIT_PAIRS
 
 
 @st.composite

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from libreoffice import SOFFICE, assert_cached_values_are_what_libreoffice_computes, recalculated
-from studybuilders import line, study
+from studybuilders import UNIT_PAIRS, line, study
 
 from app.core.compile import DictFactorSource
 from app.core.domain import STAGES, Boundary, DataType, Factor, GwpSet, InventoryLine, Stage, Study, StudyInfo
@@ -381,15 +381,7 @@ def test_factor_sources_and_data_quality(tmp_path: Path) -> None:
 # --- generated studies ---------------------------------------------------------------------------
 
 
-_UNITS = [
-    ("kg", "kg"),
-    ("g", "kg"),
-    ("吨", "kg"),
-    ("kWh", "kWh"),
-    ("度", "MWh"),
-    ("piece", "piece"),
-    ("m3", "L"),
-]
+_UNITS = UNIT_PAIRS
 _CHARS = st.characters(
     blacklist_categories=("Cs", "Cn", "Co"), blacklist_characters="\x00"
 ) | st.sampled_from(["=", "+", "-", "@", "\t", "\r", "%", ",", "/", "_"])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from hypothesis import strategies as st
+from studybuilders import UNIT_PAIRS
 
 from app.core.domain import (
     STAGES,
@@ -16,15 +17,7 @@ from app.core.domain import (
     StudyInfo,
 )
 
-UNITS = [
-    ("kg", "kg"),
-    ("g", "kg"),
-    ("吨", "kg"),
-    ("kWh", "kWh"),
-    ("度", "MWh"),
-    ("piece", "piece"),
-    ("m3", "L"),
-]
+UNITS = UNIT_PAIRS
 TEXT = st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), max_size=12)
 
 
