@@ -12,7 +12,7 @@ import datetime as dt
 import math
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from app.io.bom import header_for, parse_rows
@@ -244,3 +244,96 @@ def test_every_single_odd_cell_in_a_clean_row_reads_as_carefully(field: str, csv
         assert _summary(parse_rows(grid, header_guess)) == _summary(
             parse_rows(grid, header_guess, fast=False)
         ), edge
+
+
+def _level_table(levels: list[int]):
+    from app.io.bom.rows import _Parsed
+
+    n = len(levels)
+    return _Parsed(list(range(1, n + 1)), [0] * n, ["x"] * n, [f"C{i}" for i in range(n)], [""] * n, [1.0] * n,
+                   ["kg"] * n, [0.0] * n, [None] * n, [""] * n, [""] * n, list(levels))  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.integers(0, 6), min_size=1, max_size=40))
+def test_levels_that_step_up_one_at_a_time_give_the_tree_of_the_open_ancestor_stack(
+    levels: list[int],
+) -> None:
+    """The per-level binary search (no Python per row) gives the stack's parents and depths, and is
+    taken exactly when the stack would find no level jump."""
+    from app.io.bom import rows as rows_module
+
+    grid = Grid("bom.xlsx", "BOM", [["层级", "物料编码", "单位", "用量"], [1.0, "A", "kg", 1.0]])
+    rd = rows_module._Reader(grid, header_for(grid))
+    parsed = _level_table(levels)
+    n = len(levels)
+    stack_parents, stack_depths, dropped = [None] * n, [0] * n, set()
+    rows_module._tree_by_open_levels(rd, parsed, min(levels), stack_parents, stack_depths, dropped)
+    steady = levels[0] == min(levels) and rows_module._steps_up_by_one(levels)
+    assert steady == (not dropped)
+    parents, depths, dropped_too = [None] * n, [0] * n, set()
+    rows_module._tree_by_levels(rd, parsed, parents, depths, dropped_too)
+    assert (parents, depths, dropped_too) == (stack_parents, stack_depths, dropped)
+
+
+@given(st.lists(st.text(alphabet="aAßſﬁΣσς合计TtOoLlSsUuMm \x00İı", max_size=6), max_size=8))
+@example(["A1", "ToTaL"])
+@example(["ſum", "x"])
+@example(["小计", "合计 "])
+@example(["a\x00total", "b"])
+def test_the_joined_casefold_finds_a_summary_word_exactly_when_one_text_folds_to_it(texts: list[str]) -> None:
+    from app.io.bom.rows import SUMMARY_WORDS, _any_summary_word
+
+    assert "\x00".join(texts).casefold() == "\x00".join(t.casefold() for t in texts)
+    if _any_summary_word(texts) is False:
+        assert not any(t.casefold() in SUMMARY_WORDS for t in texts)
+    if "\x00" not in "".join(texts):
+        assert _any_summary_word(texts) == any(t.casefold() in SUMMARY_WORDS for t in texts)
+
+
+CLEAN_POOLS = {  # values every field reads cleanly, chosen so that a misread column changes the result
+    "level": [1.0, 2.0, 3.0],
+    "code": ["C1", "C2", " C3 ", "00123", 7.0],
+    "name": ["Steel", "铝型材", "PP 粒料 "],
+    "spec": ["", "M4", 6.0, None],
+    "unit": ["kg", "g", "PCS", "个", "m", "千克"],
+    "quantity": [0.5, 1.0, 2.0, 12.0, 0.0],
+    "quantity_base": [2.0, 4.0, "", None],
+    "loss_rate": [0.02, 0.5, "", None],
+    "loss_rate_percent": [0.5, 0.25, "", None],
+    "net_weight": [0.5, 0.002, "", None],
+    "gross_weight": [600.0, 1.5, "", None],
+    "weight_unit": ["kg", "g", ""],
+    "parent_code": ["", "C1", "C2"],
+}
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_clean_boms_are_read_by_columns_alone_and_as_carefully(data) -> None:
+    """Every row clean: no row reaches the careful path, and the columns give its values."""
+    from unittest import mock
+
+    import app.io.bom.rows as rows_module
+
+    optional = [k for k in CLEAN_POOLS if k not in ("code", "quantity", "unit")]
+    fields = [
+        "code",
+        "quantity",
+        "unit",
+        *data.draw(st.lists(st.sampled_from(optional), unique=True, max_size=7)),
+    ]
+    for a, b in (("loss_rate", "loss_rate_percent"), ("level", "parent_code")):
+        if a in fields and b in fields:
+            fields.remove(b)
+    fields = data.draw(st.permutations(fields))
+    pools = {f: data.draw(st.lists(st.sampled_from(CLEAN_POOLS[f]), min_size=1, unique=True)) for f in fields}
+    n = data.draw(st.integers(1, 25))
+    body = [[data.draw(st.sampled_from(pools[f])) for f in fields] for _ in range(n)]
+    if "level" in fields:  # the first row on top, so the tree is whole (a jump is reported either way)
+        body[0][fields.index("level")] = 1.0
+    grid = Grid("gen.xlsx", "BOM", [[HEADERS[f] for f in fields], *body])
+    header = header_for(grid)
+    with mock.patch.object(rows_module, "_parse_row", side_effect=AssertionError("careful path taken")):
+        fast = parse_rows(grid, header)
+    assert _summary(fast) == _summary(parse_rows(grid, header, fast=False))

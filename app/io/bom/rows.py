@@ -16,8 +16,12 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from operator import attrgetter, itemgetter
+from itertools import compress, islice, repeat
+from operator import add, attrgetter, ge, itemgetter, ne
+
+import numpy as np
 
 from app.core.errors import Problem, UnitError
 from app.core.gcpause import paused_gc
@@ -115,8 +119,11 @@ class _Reader:
         if c is None:
             return False
         rows = self.grid.rows[self.header.data_start :]
-        texts = [v for v in [row[c] for row in rows if c < len(row)] if type(v) is str]
-        return any(_OUTLINE.match(v.strip()) for v in texts)
+        if rows and min(map(len, rows)) > c:
+            values = set(map(itemgetter(c), rows))  # the distinct cells, by C-level work
+        else:
+            values = {row[c] for row in rows if c < len(row)}
+        return any(_OUTLINE.match(v.strip()) for v in values if type(v) is str)
 
     def column_label(self, key: str) -> str:
         index = self.mapping[key]
@@ -261,207 +268,370 @@ def _quantity_unit_hint(header: HeaderGuess) -> str | None:
 
 _SLOW = object()
 _PLAIN_NUMBER = re.compile(r"^\s*\+?\d+(?:\.\d+)?\s*$")
-# Positions in the per-row tuple that both row paths return.
+# Positions in the per-row tuple the careful path returns (and the fields of _Parsed, in order).
 INDENT, NAME, CODE, SPEC, QUANTITY, UNIT, LOSS, WEIGHT, WEIGHT_SOURCE, PARENT, LEVEL = range(11)
+_NONE_TYPE = type(None)
+_FIRST_CHAR = itemgetter(slice(0, 1))
+_INDENT_CHARS = frozenset(_INDENT_WIDTH)
+_ZERO, _ONE, _INF = 0.0, 1.0, math.inf
 
 
-def _read_rows(rd: _Reader, progress: Progress, fast: bool) -> list[tuple[int, tuple]]:
-    """(sheet row, values) of every importable row; clean rows by the fast reader, the rest carefully."""
-    rows = rd.grid.rows
-    total = len(rows)
-    clean = _clean_row_reader(rd) if fast else None
-    parsed: list[tuple[int, tuple]] = []
-    add = parsed.append
-    for r in range(rd.header.data_start, total):
-        if r % 5000 == 0:
+@dataclass(slots=True)
+class _Parsed:
+    """The importable rows as columns: ``rows`` (0-based sheet rows) and one list per value of the
+    careful path's per-row tuple (INDENT … LEVEL), all in sheet order."""
+
+    rows: list[int]
+    indent: list[int]
+    name: list[str]
+    code: list[str]
+    spec: list[str]
+    quantity: list[float]
+    unit: list[str]
+    loss: list[float]
+    weight: list[float | None]
+    weight_source: list[str]
+    parent: list[str]
+    level: list[int | None]
+
+    @classmethod
+    def of(cls, rows: list[int], items: list[tuple]) -> _Parsed:
+        columns = [list(c) for c in zip(*items, strict=True)] if items else [[] for _ in range(11)]
+        return cls(rows, *columns)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+
+def _read_rows(rd: _Reader, progress: Progress, fast: bool) -> _Parsed:
+    """The importable rows: clean ones read column by column, the rest (and all, unless ``fast``)
+    row by row the careful way, which reports what is wrong."""
+    start, total = rd.header.data_start, len(rd.grid.rows)
+    if not fast or start >= total:
+        return _careful_rows(rd, range(start, total), progress)
+    progress.step(start, total, "")
+    columns = _CleanColumns(rd, progress)
+    return columns.parsed(progress)
+
+
+def _careful_rows(rd: _Reader, indices: Sequence[int], progress: Progress) -> _Parsed:
+    rows, total = rd.grid.rows, len(rd.grid.rows)
+    kept: list[int] = []
+    items: list[tuple] = []
+    for k, r in enumerate(indices):
+        if k % 5000 == 0:
             progress.step(r, total, "")
-        row = rows[r]
-        item = clean(r, row) if clean is not None else None
-        if item is None:
-            item = _parse_row(rd, r, row)
-            if item is None:
-                continue
-        add((r, item))
-    return parsed
+        item = _parse_row(rd, r, rows[r])
+        if item is not None:
+            kept.append(r)
+            items.append(item)
+    return _Parsed.of(kept, items)
 
 
-def _clean_row_reader(rd: _Reader):
-    """A reader of the common clean row (typed numbers, known units, no indent), without per-cell calls.
+class _CleanColumns:
+    """The fast reader: every mapped column read at once, exactly as :func:`_parse_row` reads a
+    clean row (typed numbers, known units, no indent, no formula without a cached value).
 
-    It returns the row's values exactly as :func:`_parse_row` would, or None for anything unusual —
-    text numbers, unknown units, empty required cells, formulas, indents, summary rows, non-finite
-    numbers — which then goes the careful way and is reported there. Column indices and caches are
-    closure variables: no attribute or dict lookups per cell.
+    A column of one plain type is read by C-level ``map``/``set`` work; any other column cell by
+    cell. A row with anything unusual in any of its cells — text numbers in a workbook, unknown
+    units, empty required cells, indents, summary rows, non-finite numbers, short rows — is marked
+    slow and read by :func:`_parse_row`, which reports it. Columns are independent, so a row is
+    fast exactly when every one of its cells is clean, and a fast row's values do not depend on
+    the order the columns are read in.
     """
-    m = rd.mapping
-    ci, ni, si, qi, bi, ui, li = (m.get(k) for k in ("code", "name", "spec", "quantity", "quantity_base", "unit",
-                                                       "loss_rate"))  # fmt: skip
-    nwi, gwi, wui, pi, lvi = (
-        m.get(k) for k in ("net_weight", "gross_weight", "weight_unit", "parent_code", "level")
-    )
-    width = max(m.values()) + 1 if m else 0
-    uncached_rows = {r for r, _ in rd.grid.uncached}
-    col = rd.header.column(m["loss_rate"]) if "loss_rate" in m else None
-    percent = bool(col and col.percent)
-    weights = [
-        (c, (h.unit_hint if (h := rd.header.column(c)) else None) or None, rd.column_label(k))
-        for k, c in (("net_weight", nwi), ("gross_weight", gwi))
-        if c is not None
-    ]
-    outline = rd.outline
-    units: dict[str, str | None] = {}
-    masses: dict[str, float | None] = {}
-    levels: dict[str, int | None] = {}
-    # CSV cells are text by nature: plain digits are read directly (a workbook's text numbers
-    # take the careful path, which reports them)
-    plain_text_numbers = rd.grid.from_text and not rd.grid.decimal_comma
-    inf = math.inf
-    summary = SUMMARY_WORDS
-    indents = _INDENT_WIDTH
 
-    def number(value: Cell) -> float | None:
+    def __init__(self, rd: _Reader, progress: Progress) -> None:
+        self.rd = rd
+        grid, m = rd.grid, rd.mapping
+        self.start = start = rd.header.data_start
+        self.total = total = len(grid.rows)
+        data = grid.rows[start:]
+        self.n = n = len(data)
+        self.slow: set[int] = {r - start for r, _ in grid.uncached if start <= r < total}
+        width = max(m.values()) + 1 if m else 0
+        if n and min(map(len, data)) < width:  # ragged (CSV): short rows go the careful way
+            short = [i for i, row in enumerate(data) if len(row) < width]
+            self.slow.update(short)
+            data = list(data)
+            for i in short:
+                data[i] = [*data[i], *([None] * (width - len(data[i])))]
+        self.data = data
+        # a CSV cell is text by nature: plain digits are read directly there (a workbook's text
+        # numbers take the careful path, which reports them)
+        self.plain_text_numbers = grid.from_text and not grid.decimal_comma
+        col = rd.header.column(m["loss_rate"]) if "loss_rate" in m else None
+        self.percent = bool(col and col.percent)
+        steps = 8
+        self.codes = self._codes(m.get("code"))
+        progress.step(start + n // steps, total, "")
+        self.names = self._names(m.get("name"))
+        self._summary_and_unnamed()
+        progress.step(start + 2 * n // steps, total, "")
+        self.quantities = self._quantities(m["quantity"], m.get("quantity_base"))
+        progress.step(start + 3 * n // steps, total, "")
+        self.units = self._units(m.get("unit"))
+        self.losses = self._losses(m.get("loss_rate"))
+        progress.step(start + 4 * n // steps, total, "")
+        self.weights, self.weight_sources = self._weights()
+        progress.step(start + 5 * n // steps, total, "")
+        self.parents = self._texts(m.get("parent_code"))
+        self.specs = self._texts(m.get("spec"))
+        self.levels = self._levels(m.get("level"))
+        progress.step(start + 6 * n // steps, total, "")
+
+    # --- the result -------------------------------------------------------------------------------
+
+    def parsed(self, progress: Progress) -> _Parsed:
+        start, n = self.start, self.n
+        columns = [
+            [0] * n, self.names, self.codes, self.specs, self.quantities, self.units, self.losses,
+            self.weights, self.weight_sources, self.parents, self.levels,
+        ]  # fmt: skip
+        if not self.slow:
+            return _Parsed(list(range(start, start + n)), *columns)
+        # the unusual rows, in sheet order, the careful way (the only ones that report problems)
+        careful = _careful_rows(self.rd, [start + i for i in sorted(self.slow)], progress)
+        keep = [True] * n
+        for i in self.slow:
+            keep[i] = False
+        for r, item in zip(careful.rows, zip(*_columns(careful), strict=True), strict=True):
+            keep[r - start] = True
+            for column, value in zip(columns, item, strict=True):
+                column[r - start] = value
+        rows = [start + i for i in range(n) if keep[i]]
+        return _Parsed(rows, *([v for v, k in zip(column, keep, strict=True) if k] for column in columns))
+
+    # --- one column each --------------------------------------------------------------------------
+
+    def _column(self, c: int) -> list[Cell]:
+        return list(map(itemgetter(c), self.data))
+
+    def _codes(self, c: int | None) -> list[str]:
+        if c is None:
+            return [""] * self.n
+        col = self._column(c)
+        if set(map(type, col)) == {str}:
+            return list(map(str.strip, col))
+        out: list[str] = []
+        for i, v in enumerate(col):
+            t = type(v)
+            if t is str:
+                out.append(v.strip())
+            elif t is float and v.is_integer() and abs(v) < 1e15:
+                out.append(str(int(v)))
+            else:
+                out.append("")
+                if v is not None:  # an int, a huge or fractional number, a date …: the careful way
+                    self.slow.add(i)
+        return out
+
+    def _names(self, c: int | None) -> list[str]:
+        if c is None:
+            return [""] * self.n
+        col = self._column(c)
+        if set(map(type, col)) == {str}:
+            if not _INDENT_CHARS.isdisjoint(map(_FIRST_CHAR, col)):
+                self.slow.update(i for i, v in enumerate(col) if v[:1] in _INDENT_CHARS)
+            return list(map(str.strip, col))
+        out: list[str] = []
+        for i, v in enumerate(col):
+            if type(v) is str and v[:1] not in _INDENT_CHARS:
+                out.append(v.strip())
+            else:
+                out.append("")
+                self.slow.add(i)
+        return out
+
+    def _summary_and_unnamed(self) -> None:
+        codes, names, summary = self.codes, self.names, SUMMARY_WORDS
+        if ("" in codes and "" in names) or _any_summary_word(codes) or _any_summary_word(names):
+            self.slow.update(
+                i
+                for i, (code, name) in enumerate(zip(codes, names, strict=True))
+                if not (code or name) or code.casefold() in summary or name.casefold() in summary
+            )
+
+    def _number(self, value: Cell) -> float | None:
         """A clean finite number: typed, or (in a CSV without decimal commas) plain digits; else None."""
         if (
             type(value) is float
             or type(value) is int
-            or (plain_text_numbers and type(value) is str and _PLAIN_NUMBER.match(value))
+            or (self.plain_text_numbers and type(value) is str and _PLAIN_NUMBER.match(value))
         ):
             value = float(value)
         else:
             return None
-        return value if -inf < value < inf else None
+        return value if -_INF < value < _INF else None
 
-    def unit_code(text: str) -> str | None:
-        try:
-            code = parse_unit(text).code
-        except UnitError:
-            code = None
-        units[text] = code
-        return code
-
-    def kg_per(text: str) -> float | None:
-        try:
-            unit = parse_unit(text)
-            factor = unit.to_base if unit.dimension is Dimension.MASS else None
-        except UnitError:
-            factor = None
-        masses[text] = factor
-        return factor
-
-    def level_of(text: str) -> int | None:
-        try:
-            level = _level(text, outline)
-        except CellError:
-            level = None
-        levels[text] = level
-        return level
-
-    def clean(r: int, row: list[Cell]) -> tuple | None:
-        if len(row) < width or (uncached_rows and r in uncached_rows):
-            return None
-        code = row[ci] if ci is not None else ""
-        if type(code) is str:
-            code = code.strip()
-        elif type(code) is float:
-            if not code.is_integer() or abs(code) >= 1e15:
-                return None
-            code = str(int(code))
-        elif code is None:
-            code = ""
-        else:
-            return None
-        name = row[ni] if ni is not None else ""
-        if type(name) is not str or (name and name[0] in indents):
-            return None
-        name = name.strip()
-        if not (code or name) or code.casefold() in summary or name.casefold() in summary:
-            return None
-        q = row[qi]
-        if type(q) is not float:
-            q = number(q)
-            if q is None:
-                return None
-        if not (0 <= q < inf):
-            return None
-        if bi is not None:
-            base = row[bi]
-            if base is not None and base != "":
-                base = number(base)
-                if base is None or not base > 0:
-                    return None
-                q /= base
-        u = row[ui] if ui is not None else None
-        if type(u) is not str or not u:
-            return None
-        unit = units.get(u, _SLOW)
-        if unit is _SLOW:
-            unit = unit_code(u)
-        if unit is None:
-            return None
-        loss = 0.0
-        if li is not None:
-            raw = row[li]
-            if raw is not None and raw != "":
-                value = number(raw)
-                if value is None:
-                    return None
-                loss = value / 100.0 if percent else value
-                if not 0 <= loss < 1:
-                    return None
-        weight_kg, weight_source = None, ""
-        for c, hint, label in weights:
-            w = row[c]
-            if w is None or w == "":
+    def _quantities(self, c: int, base_column: int | None) -> list[float]:
+        col = self._column(c)
+        if not (
+            set(map(type, col)) == {float} and all(map(_ZERO.__le__, col)) and all(map(_INF.__gt__, col))
+        ):
+            col = [self._clean_quantity(i, v) for i, v in enumerate(col)]
+        if base_column is None:
+            return col
+        for i, base in enumerate(self._column(base_column)):
+            if base is None or base == "":
                 continue
-            w = number(w)
-            if w is None or w < 0:
-                return None
-            text = hint
-            if wui is not None:
-                wu = row[wui]
-                if type(wu) is str:
-                    text = wu.strip() or hint
-                elif wu is not None:
-                    return None  # a number or date as the weight unit: reported by the careful path
-            if not text:
-                return None
-            factor = masses.get(text, _SLOW)
-            if factor is _SLOW:
-                factor = kg_per(text)
-            if factor is None:
-                return None
-            weight_kg, weight_source = w * factor, label
-            break
-        parent = ""
-        if pi is not None:
-            p = row[pi]
-            parent = p.strip() if type(p) is str else "" if p is None else cell_text(p)
-        spec = ""
-        if si is not None:
-            sp = row[si]
-            spec = sp.strip() if type(sp) is str else "" if sp is None else cell_text(sp)
-        level = None
-        if lvi is not None:
-            lv = row[lvi]
-            if type(lv) is float:
-                if not (lv.is_integer() and lv >= 0):
-                    return None
-                level = 1 if outline else int(lv)
-            elif type(lv) is int:
-                if lv < 0:
-                    return None
-                level = 1 if outline else lv
-            elif type(lv) is str:
-                level = levels.get(lv, _SLOW)
-                if level is _SLOW:
-                    level = level_of(lv)
-                if level is None:
-                    return None
-            else:
-                return None
-        return (0, name, code, spec, q, unit, loss, weight_kg, weight_source, parent, level)
+            base = self._number(base)
+            if base is None or not base > 0:
+                self.slow.add(i)
+            elif i not in self.slow:
+                col[i] /= base
+        return col
 
-    return clean
+    def _clean_quantity(self, i: int, v: Cell) -> float:
+        if type(v) is not float:
+            v = self._number(v)
+        if v is None or not 0 <= v < _INF:
+            self.slow.add(i)
+            return 0.0
+        return v
+
+    def _units(self, c: int | None) -> list[str | None]:
+        if c is None:  # the unit only in the quantity's header: the careful way
+            self.slow.update(range(self.n))
+            return [None] * self.n
+        col = self._column(c)
+        codes: dict[Cell, str | None] = {}
+        for text in set(col):
+            codes[text] = _unit_code(text) if type(text) is str and text else None
+        out = list(map(codes.__getitem__, col))
+        if None in codes.values():
+            self.slow.update(i for i, code in enumerate(out) if code is None)
+        return out
+
+    def _losses(self, c: int | None) -> list[float]:
+        if c is None:
+            return [0.0] * self.n
+        col, percent = self._column(c), self.percent
+        # one rate per distinct cell (BOMs repeat a few rates). Only floats, texts and None: a set
+        # would merge True, 1 and 1.0 (and 0.0 with -0.0, whose sign the careful path keeps)
+        distinct = set(col) if set(map(type, col)) <= {float, str, _NONE_TYPE} else {None, 0.0}
+        if 0.0 not in distinct and all(type(v) is float or v == "" or v is None for v in distinct):
+            rates = {v: (v / 100.0 if percent else v) if type(v) is float else 0.0 for v in distinct}
+            if all(0 <= rate < 1 for rate in rates.values()):
+                return list(map(rates.__getitem__, col))
+        return [self._clean_loss(i, v) for i, v in enumerate(col)]
+
+    def _clean_loss(self, i: int, raw: Cell) -> float:
+        if raw is None or raw == "":
+            return 0.0
+        value = self._number(raw)
+        loss = None if value is None else value / 100.0 if self.percent else value
+        if loss is None or not 0 <= loss < 1:
+            self.slow.add(i)
+            return 0.0
+        return loss
+
+    def _weights(self) -> tuple[list[float | None], list[str]]:
+        """Mass of one unit in kg from the first weight column with a value (net before gross)."""
+        rd, m, n = self.rd, self.rd.mapping, self.n
+        weights: list[float | None] = [None] * n
+        sources = [""] * n
+        decided = [False] * n
+        unit_column = self._column(m["weight_unit"]) if "weight_unit" in m else None
+        masses: dict[str, float | None] = {}
+        for key in ("net_weight", "gross_weight"):
+            c = m.get(key)
+            if c is None:
+                continue
+            header = rd.header.column(c)
+            hint = (header.unit_hint if header else None) or None
+            label = rd.column_label(key)
+            col = self._column(c)
+            for i in [i for i in compress(range(n), map(ne, col, repeat(""))) if col[i] is not None]:
+                if decided[i]:
+                    continue
+                decided[i] = True
+                w = self._number(col[i])
+                text = hint
+                if unit_column is not None:
+                    wu = unit_column[i]
+                    if type(wu) is str:
+                        text = wu.strip() or hint
+                    elif wu is not None:
+                        text = None  # a number or date as the weight unit: reported by the careful path
+                factor = None
+                if w is not None and w >= 0 and text:
+                    factor = masses.get(text, _SLOW)
+                    if factor is _SLOW:
+                        factor = masses[text] = _kg_per(text)
+                if factor is None:
+                    self.slow.add(i)
+                    continue
+                weights[i], sources[i] = w * factor, label
+        return weights, sources
+
+    def _texts(self, c: int | None) -> list[str]:
+        if c is None:
+            return [""] * self.n
+        col = self._column(c)
+        if set(map(type, col)) == {str}:
+            return list(map(str.strip, col))
+        return [v.strip() if type(v) is str else "" if v is None else cell_text(v) for v in col]
+
+    def _levels(self, c: int | None) -> list[int | None]:
+        if c is None:
+            return [None] * self.n
+        col, outline = self._column(c), self.rd.outline
+        if set(map(type, col)) == {float} and all(map(float.is_integer, col)) and all(map(_ZERO.__le__, col)):
+            return [1] * self.n if outline else list(map(int, col))
+        levels: dict[str, int | None] = {}
+        out: list[int | None] = []
+        for i, v in enumerate(col):
+            t = type(v)
+            level: int | None = None
+            if t is float:
+                if v.is_integer() and v >= 0:
+                    level = 1 if outline else int(v)
+            elif t is int:
+                if v >= 0:
+                    level = 1 if outline else v
+            elif t is str:
+                level = levels.get(v, _SLOW)  # type: ignore[assignment]
+                if level is _SLOW:
+                    level = levels[v] = _level_or_none(v, outline)
+            if level is None:
+                self.slow.add(i)
+            out.append(level)
+        return out
+
+
+def _columns(parsed: _Parsed) -> list[list]:
+    return [parsed.indent, parsed.name, parsed.code, parsed.spec, parsed.quantity, parsed.unit, parsed.loss,
+            parsed.weight, parsed.weight_source, parsed.parent, parsed.level]  # fmt: skip
+
+
+def _any_summary_word(texts: list[str]) -> bool:
+    """Whether any text casefolds to a summary word (合计, Total …): one casefold and a few substring
+    searches over the joined texts, not a call per text (casefold maps each character on its own,
+    so the joined text folds to the joined folds; a NUL inside a text can only add a false hit)."""
+    folded = "\x00" + "\x00".join(texts).casefold() + "\x00"
+    return any(f"\x00{word}\x00" in folded for word in SUMMARY_WORDS)
+
+
+def _unit_code(text: str) -> str | None:
+    try:
+        return parse_unit(text).code
+    except UnitError:
+        return None
+
+
+def _kg_per(text: str) -> float | None:
+    try:
+        unit = parse_unit(text)
+    except UnitError:
+        return None
+    return unit.to_base if unit.dimension is Dimension.MASS else None
+
+
+def _level_or_none(text: str, outline: bool) -> int | None:
+    try:
+        return _level(text, outline)
+    except CellError:
+        return None
 
 
 def _parse_row(rd: _Reader, r: int, row: list[Cell]) -> tuple | None:
@@ -684,19 +854,20 @@ def _level(value: Cell, outline: bool = False) -> int:
     return int(match.group(2)) if match.group(2) else len(match.group(1))
 
 
-def _structure_kind(mapping: dict[str, int], parsed: list[tuple[int, tuple]]) -> str:
+def _structure_kind(mapping: dict[str, int], parsed: _Parsed) -> str:
     if "level" in mapping:
         return "level"
     if "parent_code" in mapping:
         return "parent"
-    if len({item[INDENT] for _, item in parsed}) > 1:
+    if len(set(parsed.indent)) > 1:
         return "indent"
     return "flat"
 
 
-def _build_tree(rd: _Reader, parsed: list[tuple[int, tuple]], structure: str) -> list[BomRow]:
-    parents: list[int | None] = [None] * len(parsed)
-    depths = [0] * len(parsed)
+def _build_tree(rd: _Reader, parsed: _Parsed, structure: str) -> list[BomRow]:
+    n = len(parsed)
+    parents: list[int | None] = [None] * n
+    depths = [0] * n
     dropped: set[int] = set()
     if structure == "level":
         _tree_by_levels(rd, parsed, parents, depths, dropped)
@@ -704,35 +875,33 @@ def _build_tree(rd: _Reader, parsed: list[tuple[int, tuple]], structure: str) ->
         _tree_by_indent(parsed, parents, depths)
     elif structure == "parent":
         _tree_by_parent_codes(rd, parsed, parents, depths, dropped)
+    names = parsed.name
+    if "" in names:  # a row without a name is named by its code
+        names = [name or code for name, code in zip(names, parsed.code, strict=True)]
     # the common case; levels and indents only ever point up (parent codes may point down)
     if not dropped and (structure != "parent" or all(p is None or p < i for i, p in enumerate(parents))):
-        return [
-            BomRow(
-                r + 1, code, name or code, spec, quantity, unit, loss, depth, parent, weight, weight_source
-            )
-            for (
-                r,
-                (_, name, code, spec, quantity, unit, loss, weight, weight_source, _, _),
-            ), depth, parent in zip(parsed, depths, parents, strict=True)
-        ]
+        return list(
+            map(BomRow, map((1).__add__, parsed.rows), parsed.code, names, parsed.spec, parsed.quantity,
+                parsed.unit, parsed.loss, depths, parents, parsed.weight, parsed.weight_source)
+        )  # fmt: skip
     # A row under a dropped (bad) row cannot be placed: drop it too, with a note. (A parent code may
     # name a row further down, so whether an ancestor is dropped is worked out before any row is built.)
     gone = _under_dropped(parents, dropped)
     out: list[BomRow] = []
     new_index: dict[int, int] = {}
-    for i, (r, _) in enumerate(parsed):
+    for i, r in enumerate(parsed.rows):
         if gone[i]:
             if i not in dropped:
-                rd.add(r, "bom.parent_bad", {"parent_row": parsed[parents[i]][0] + 1})  # type: ignore[index]
+                rd.add(r, "bom.parent_bad", {"parent_row": parsed.rows[parents[i]] + 1})  # type: ignore[index]
             continue
         new_index[i] = len(new_index)
-    for i, (r, item) in enumerate(parsed):
+    for i, r in enumerate(parsed.rows):
         if gone[i]:
             continue
         parent = parents[i]
-        _, name, code, spec, quantity, unit, loss, weight, weight_source, _, _ = item
-        out.append(BomRow(r + 1, code, name or code, spec, quantity, unit, loss, depths[i],  # type: ignore[arg-type]
-                          None if parent is None else new_index[parent], weight, weight_source))  # type: ignore[arg-type]  # fmt: skip
+        out.append(BomRow(r + 1, parsed.code[i], names[i], parsed.spec[i], parsed.quantity[i], parsed.unit[i],
+                          parsed.loss[i], depths[i], None if parent is None else new_index[parent],
+                          parsed.weight[i], parsed.weight_source[i]))  # fmt: skip
     return out
 
 
@@ -754,24 +923,29 @@ def _under_dropped(parents: list[int | None], dropped: set[int]) -> list[bool]:
     return state  # type: ignore[return-value]
 
 
-_ITEM_OF, _LEVEL_OF = itemgetter(1), itemgetter(LEVEL)
-
-
-def _tree_by_levels(rd, parsed, parents, depths, dropped) -> None:
-    if not parsed:
+def _tree_by_levels(rd: _Reader, parsed: _Parsed, parents, depths, dropped: set[int]) -> None:
+    levels = parsed.level
+    if not levels:
         return
-    levels = list(map(_LEVEL_OF, map(_ITEM_OF, parsed)))  # C loops: no Python frame per row
     top = min(levels)
+    if levels[0] == top and _steps_up_by_one(levels):
+        _tree_by_steady_levels(levels, top, parents, depths)
+    else:
+        _tree_by_open_levels(rd, parsed, top, parents, depths, dropped)
+
+
+def _tree_by_open_levels(rd: _Reader, parsed: _Parsed, top: int, parents, depths, dropped: set[int]) -> None:
+    """The general way: a stack of the open ancestors; a row that jumps levels is reported and dropped."""
     open_levels: list[int] = []  # the open ancestors: their levels and indices (two lists: no tuple per row)
     open_rows: list[int] = []
-    for i, level in enumerate(levels):
+    for i, level in enumerate(parsed.level):
         while open_levels and open_levels[-1] >= level:
             open_levels.pop()
             open_rows.pop()
         above = open_levels[-1] if open_levels else top - 1
         if level > above + 1:
             jump = {"above": above, "level": level, "needed": level - 1}
-            rd.add(parsed[i][0], "cell.level_jump", jump, key="level")
+            rd.add(parsed.rows[i], "cell.level_jump", jump, key="level")
             dropped.add(i)
             continue
         parents[i] = open_rows[-1] if open_rows else None
@@ -780,10 +954,31 @@ def _tree_by_levels(rd, parsed, parents, depths, dropped) -> None:
         open_rows.append(i)
 
 
-def _tree_by_indent(parsed, parents, depths) -> None:
+def _steps_up_by_one(levels: list[int]) -> bool:
+    """No row is more than one level below the row above it (then no level jumps anywhere)."""
+    return len(levels) < 2 or all(map(ge, map(add, levels, repeat(1)), islice(levels, 1, None)))
+
+
+def _tree_by_steady_levels(levels: list[int], top: int, parents, depths) -> None:
+    """Parents and depths when the first row is on top and no row steps down more than one level.
+
+    Then the nearest row above with a smaller level is always exactly one level up (levels rise
+    one at a time), so a row's parent is the last row above it on the level above its own: found
+    per level with a binary search over the rows of the level above (numpy: no Python per row).
+    """
+    lv = np.asarray(levels, dtype=np.int64)
+    found = np.full(len(levels), -1, dtype=np.int64)
+    for level in range(top + 1, int(lv.max()) + 1):
+        above = np.flatnonzero(lv == level - 1)
+        here = np.flatnonzero(lv == level)
+        found[here] = above[np.searchsorted(above, here) - 1]
+    parents[:] = [None if p < 0 else p for p in found.tolist()]
+    depths[:] = (lv - top).tolist()
+
+
+def _tree_by_indent(parsed: _Parsed, parents, depths) -> None:
     stack: list[tuple[int, int]] = []  # (indent, index)
-    for i, (_, item) in enumerate(parsed):
-        indent = item[INDENT]
+    for i, indent in enumerate(parsed.indent):
         while stack and stack[-1][0] >= indent:
             stack.pop()
         parents[i] = stack[-1][1] if stack else None
@@ -791,17 +986,16 @@ def _tree_by_indent(parsed, parents, depths) -> None:
         stack.append((indent, i))
 
 
-def _tree_by_parent_codes(rd, parsed, parents, depths, dropped) -> None:
+def _tree_by_parent_codes(rd: _Reader, parsed: _Parsed, parents, depths, dropped: set[int]) -> None:
     where: dict[str, list[int]] = {}
-    for i, (_, item) in enumerate(parsed):
-        if item[CODE]:
-            where.setdefault(item[CODE], []).append(i)
+    for i, code in enumerate(parsed.code):
+        if code:
+            where.setdefault(code, []).append(i)
     missing_reported: set[str] = set()
-    for i, (r, item) in enumerate(parsed):
-        code = item[PARENT]
+    for i, (r, code, own) in enumerate(zip(parsed.rows, parsed.parent, parsed.code, strict=True)):
         if not code:
             continue
-        if code == item[CODE]:
+        if code == own:
             rd.add(r, "bom.parent_self", {"code": code}, key="parent_code")
             dropped.add(i)
             continue
@@ -823,7 +1017,7 @@ def _tree_by_parent_codes(rd, parsed, parents, depths, dropped) -> None:
         depth = 0
         while p is not None:
             if p in seen:
-                r = parsed[i][0]
+                r = parsed.rows[i]
                 rd.add(r, "bom.parent_loop", key="parent_code")
                 dropped.add(i)
                 parents[i] = None
