@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from unittest import mock
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+import app.io.bom.rows as rows_module
 from app.io.bom import header_for, parse_rows
 from app.io.bom.grid import Grid
 
@@ -172,14 +174,15 @@ def _summary(table) -> tuple:
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(boms())
-def test_the_fast_row_reader_gives_what_the_careful_path_gives(bom: tuple[Grid, bool]) -> None:
+@given(boms(), st.sampled_from([1, 2, 3, 5, 4096]))
+def test_the_fast_row_reader_gives_what_the_careful_path_gives(bom: tuple[Grid, bool], chunk: int) -> None:
     grid, _ = bom
     try:
         header = header_for(grid)
     except Exception:  # a generated header the detector does not recognise: nothing to compare
         return
-    fast = parse_rows(grid, header)
+    with mock.patch.object(rows_module, "CHUNK_ROWS", chunk):  # chunk borders anywhere
+        fast = parse_rows(grid, header)
     careful = parse_rows(grid, header, fast=False)
     assert _summary(fast) == _summary(careful)
 
@@ -312,10 +315,6 @@ CLEAN_POOLS = {  # values every field reads cleanly, chosen so that a misread co
 @given(st.data())
 def test_clean_boms_are_read_by_columns_alone_and_as_carefully(data) -> None:
     """Every row clean: no row reaches the careful path, and the columns give its values."""
-    from unittest import mock
-
-    import app.io.bom.rows as rows_module
-
     optional = [k for k in CLEAN_POOLS if k not in ("code", "quantity", "unit")]
     fields = [
         "code",
@@ -334,6 +333,10 @@ def test_clean_boms_are_read_by_columns_alone_and_as_carefully(data) -> None:
         body[0][fields.index("level")] = 1.0
     grid = Grid("gen.xlsx", "BOM", [[HEADERS[f] for f in fields], *body])
     header = header_for(grid)
-    with mock.patch.object(rows_module, "_parse_row", side_effect=AssertionError("careful path taken")):
+    chunk = data.draw(st.sampled_from([1, 2, 3, 7, 4096]))
+    with (
+        mock.patch.object(rows_module, "_parse_row", side_effect=AssertionError("careful path taken")),
+        mock.patch.object(rows_module, "CHUNK_ROWS", chunk),
+    ):
         fast = parse_rows(grid, header)
     assert _summary(fast) == _summary(parse_rows(grid, header, fast=False))

@@ -18,8 +18,10 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import compress, islice, repeat
 from operator import add, attrgetter, ge, itemgetter, ne
+from typing import NamedTuple
 
 import numpy as np
 
@@ -40,9 +42,9 @@ _INLINE_UNIT = re.compile(r"^\s*([+-]?[\d.,\s]*\d)\s*([^\d\s.,+-][^\d]*)$")
 _DECIMAL_COMMA_NUMBER = re.compile(r"^[+-]?(?:\d{1,3}(?:[.\s\u00a0']\d{3})+|\d+)(?:,\d+)?$")
 
 
-@dataclass(slots=True)
-class BomRow:
-    """One material row of the BOM. Treated as immutable (not frozen only for speed on big BOMs)."""
+class BomRow(NamedTuple):
+    """One material row of the BOM (an immutable record: a named tuple, the cheapest to make by the
+    hundred thousand)."""
 
     row: int  # 1-based sheet row
     code: str
@@ -60,6 +62,10 @@ class BomRow:
     def key(self) -> str:
         """What identifies the material: its code, else its name."""
         return self.code or self.name
+
+
+# BomRow from a tuple of all its fields, without a Python frame per row (``BomRow(*t)`` has one)
+_BOM_ROW_OF = partial(tuple.__new__, BomRow)
 
 
 @dataclass(frozen=True, slots=True)
@@ -309,9 +315,7 @@ def _read_rows(rd: _Reader, progress: Progress, fast: bool) -> _Parsed:
     start, total = rd.header.data_start, len(rd.grid.rows)
     if not fast or start >= total:
         return _careful_rows(rd, range(start, total), progress)
-    progress.step(start, total, "")
-    columns = _CleanColumns(rd, progress)
-    return columns.parsed(progress)
+    return _fast_rows(rd, start, total, progress)
 
 
 def _careful_rows(rd: _Reader, indices: Sequence[int], progress: Progress) -> _Parsed:
@@ -328,31 +332,70 @@ def _careful_rows(rd: _Reader, indices: Sequence[int], progress: Progress) -> _P
     return _Parsed.of(kept, items)
 
 
+# Rows read at once by the column reader: a chunk's cells stay in the CPU cache while its columns
+# are read one after another (whole-sheet columns of a 100,000-row BOM do not, and each column
+# pass would then fetch every row from memory again).
+CHUNK_ROWS = 4096
+
+
+def _fast_rows(rd: _Reader, start: int, total: int, progress: Progress) -> _Parsed:
+    columns: list[list] = [[] for _ in range(11)]
+    slow: list[int] = []  # sheet rows for the careful path, in order
+    caches = _Caches()
+    for lo in range(start, total, CHUNK_ROWS):
+        progress.step(lo, total, "")
+        chunk = _CleanColumns(rd, lo, min(total, lo + CHUNK_ROWS), caches)
+        for column, values in zip(columns, chunk.columns(), strict=True):
+            column += values
+        slow += sorted(lo + i for i in chunk.slow)
+    if not slow:
+        return _Parsed(list(range(start, total)), *columns)
+    # the unusual rows, in sheet order, the careful way (the only ones that report problems)
+    careful = _careful_rows(rd, slow, progress)
+    n = total - start
+    keep = [True] * n
+    for r in slow:
+        keep[r - start] = False
+    for r, item in zip(careful.rows, zip(*_columns(careful), strict=True), strict=True):
+        keep[r - start] = True
+        for column, value in zip(columns, item, strict=True):
+            column[r - start] = value
+    rows = [start + i for i in range(n) if keep[i]]
+    return _Parsed(rows, *([v for v, k in zip(column, keep, strict=True) if k] for column in columns))
+
+
+@dataclass(slots=True)
+class _Caches:
+    """What the column reader works out once per distinct text, across chunks."""
+
+    units: dict[str, str | None] = field(default_factory=dict)  # unit text → whitelist code
+    masses: dict[str, float | None] = field(default_factory=dict)  # weight unit text → kg per unit
+    levels: dict[str, int | None] = field(default_factory=dict)  # level text → level
+
+
 class _CleanColumns:
-    """The fast reader: every mapped column read at once, exactly as :func:`_parse_row` reads a
-    clean row (typed numbers, known units, no indent, no formula without a cached value).
+    """The fast reader of sheet rows ``lo``–``hi``: every mapped column read at once, exactly as
+    :func:`_parse_row` reads a clean row (typed numbers, known units, no indent, no formula
+    without a cached value).
 
     A column of one plain type is read by C-level ``map``/``set`` work; any other column cell by
     cell. A row with anything unusual in any of its cells — text numbers in a workbook, unknown
     units, empty required cells, indents, summary rows, non-finite numbers, short rows — is marked
-    slow and read by :func:`_parse_row`, which reports it. Columns are independent, so a row is
-    fast exactly when every one of its cells is clean, and a fast row's values do not depend on
-    the order the columns are read in.
+    slow (``slow``: indices from ``lo``) and read by :func:`_parse_row`, which reports it. Columns
+    are independent, so a row is fast exactly when every one of its cells is clean, and a fast
+    row's values do not depend on the order the columns are read in.
     """
 
-    def __init__(self, rd: _Reader, progress: Progress) -> None:
-        self.rd = rd
+    def __init__(self, rd: _Reader, lo: int, hi: int, caches: _Caches) -> None:
+        self.rd, self.caches = rd, caches
         grid, m = rd.grid, rd.mapping
-        self.start = start = rd.header.data_start
-        self.total = total = len(grid.rows)
-        data = grid.rows[start:]
+        data = grid.rows[lo:hi]
         self.n = n = len(data)
-        self.slow: set[int] = {r - start for r, _ in grid.uncached if start <= r < total}
+        self.slow: set[int] = {r - lo for r, _ in grid.uncached if lo <= r < hi}
         width = max(m.values()) + 1 if m else 0
         if n and min(map(len, data)) < width:  # ragged (CSV): short rows go the careful way
             short = [i for i, row in enumerate(data) if len(row) < width]
             self.slow.update(short)
-            data = list(data)
             for i in short:
                 data[i] = [*data[i], *([None] * (width - len(data[i])))]
         self.data = data
@@ -361,45 +404,21 @@ class _CleanColumns:
         self.plain_text_numbers = grid.from_text and not grid.decimal_comma
         col = rd.header.column(m["loss_rate"]) if "loss_rate" in m else None
         self.percent = bool(col and col.percent)
-        steps = 8
         self.codes = self._codes(m.get("code"))
-        progress.step(start + n // steps, total, "")
         self.names = self._names(m.get("name"))
         self._summary_and_unnamed()
-        progress.step(start + 2 * n // steps, total, "")
         self.quantities = self._quantities(m["quantity"], m.get("quantity_base"))
-        progress.step(start + 3 * n // steps, total, "")
         self.units = self._units(m.get("unit"))
         self.losses = self._losses(m.get("loss_rate"))
-        progress.step(start + 4 * n // steps, total, "")
         self.weights, self.weight_sources = self._weights()
-        progress.step(start + 5 * n // steps, total, "")
         self.parents = self._texts(m.get("parent_code"))
         self.specs = self._texts(m.get("spec"))
         self.levels = self._levels(m.get("level"))
-        progress.step(start + 6 * n // steps, total, "")
 
-    # --- the result -------------------------------------------------------------------------------
-
-    def parsed(self, progress: Progress) -> _Parsed:
-        start, n = self.start, self.n
-        columns = [
-            [0] * n, self.names, self.codes, self.specs, self.quantities, self.units, self.losses,
-            self.weights, self.weight_sources, self.parents, self.levels,
-        ]  # fmt: skip
-        if not self.slow:
-            return _Parsed(list(range(start, start + n)), *columns)
-        # the unusual rows, in sheet order, the careful way (the only ones that report problems)
-        careful = _careful_rows(self.rd, [start + i for i in sorted(self.slow)], progress)
-        keep = [True] * n
-        for i in self.slow:
-            keep[i] = False
-        for r, item in zip(careful.rows, zip(*_columns(careful), strict=True), strict=True):
-            keep[r - start] = True
-            for column, value in zip(columns, item, strict=True):
-                column[r - start] = value
-        rows = [start + i for i in range(n) if keep[i]]
-        return _Parsed(rows, *([v for v, k in zip(column, keep, strict=True) if k] for column in columns))
+    def columns(self) -> list[list]:
+        """The chunk's values in the order of the careful path's tuple (INDENT … LEVEL)."""
+        return [[0] * self.n, self.names, self.codes, self.specs, self.quantities, self.units, self.losses,
+                self.weights, self.weight_sources, self.parents, self.levels]  # fmt: skip
 
     # --- one column each --------------------------------------------------------------------------
 
@@ -494,9 +513,15 @@ class _CleanColumns:
             self.slow.update(range(self.n))
             return [None] * self.n
         col = self._column(c)
+        known = self.caches.units
         codes: dict[Cell, str | None] = {}
         for text in set(col):
-            codes[text] = _unit_code(text) if type(text) is str and text else None
+            if type(text) is not str or not text:
+                codes[text] = None
+            elif (code := known.get(text, _SLOW)) is not _SLOW:
+                codes[text] = code  # type: ignore[assignment]
+            else:
+                codes[text] = known[text] = _unit_code(text)
         out = list(map(codes.__getitem__, col))
         if None in codes.values():
             self.slow.update(i for i, code in enumerate(out) if code is None)
@@ -532,7 +557,7 @@ class _CleanColumns:
         sources = [""] * n
         decided = [False] * n
         unit_column = self._column(m["weight_unit"]) if "weight_unit" in m else None
-        masses: dict[str, float | None] = {}
+        masses = self.caches.masses
         for key in ("net_weight", "gross_weight"):
             c = m.get(key)
             if c is None:
@@ -578,7 +603,7 @@ class _CleanColumns:
         col, outline = self._column(c), self.rd.outline
         if set(map(type, col)) == {float} and all(map(float.is_integer, col)) and all(map(_ZERO.__le__, col)):
             return [1] * self.n if outline else list(map(int, col))
-        levels: dict[str, int | None] = {}
+        levels = self.caches.levels
         out: list[int | None] = []
         for i, v in enumerate(col):
             t = type(v)
@@ -881,8 +906,8 @@ def _build_tree(rd: _Reader, parsed: _Parsed, structure: str) -> list[BomRow]:
     # the common case; levels and indents only ever point up (parent codes may point down)
     if not dropped and (structure != "parent" or all(p is None or p < i for i, p in enumerate(parents))):
         return list(
-            map(BomRow, map((1).__add__, parsed.rows), parsed.code, names, parsed.spec, parsed.quantity,
-                parsed.unit, parsed.loss, depths, parents, parsed.weight, parsed.weight_source)
+            map(_BOM_ROW_OF, zip(map((1).__add__, parsed.rows), parsed.code, names, parsed.spec, parsed.quantity,
+                                 parsed.unit, parsed.loss, depths, parents, parsed.weight, parsed.weight_source, strict=True))
         )  # fmt: skip
     # A row under a dropped (bad) row cannot be placed: drop it too, with a note. (A parent code may
     # name a row further down, so whether an ancestor is dropped is worked out before any row is built.)
