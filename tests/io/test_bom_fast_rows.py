@@ -35,6 +35,8 @@ HEADERS = {
     "gross_weight": "毛重(g)",
     "weight_unit": "重量单位",
     "parent_code": "父项编码",
+    "quantity_kg": "用量(kg)",
+    "quantity_pieces": "用量(个)",
 }
 
 numbers = st.one_of(
@@ -101,12 +103,14 @@ CELLS = {
     "gross_weight": numbers,
     "weight_unit": units,
     "parent_code": st.sampled_from(["", "A1", "A2", "B1", None, "Z9", 5.0]),
+    "quantity_kg": numbers,
+    "quantity_pieces": numbers,
 }
 
 
 @st.composite
 def boms(draw) -> tuple[Grid, bool]:
-    optional = [k for k in HEADERS if k not in ("code", "quantity", "unit")]
+    optional = [k for k in HEADERS if k not in ("code", "quantity", "unit", "quantity_kg", "quantity_pieces")]
     fields = ["code", "quantity", "unit", *draw(st.lists(st.sampled_from(optional), unique=True, max_size=6))]
     for a, b in (
         ("loss_rate", "loss_rate_percent"),
@@ -115,6 +119,9 @@ def boms(draw) -> tuple[Grid, bool]:
     ):
         if a in fields and b in fields:
             fields.remove(b)
+    if draw(st.integers(0, 4)) == 0:  # the unit in the quantity's header only: 用量(kg), 用量(个)
+        fields.remove("unit")
+        fields[fields.index("quantity")] = draw(st.sampled_from(["quantity_kg", "quantity_pieces"]))
     fields = draw(st.permutations(fields))
     n = draw(st.integers(1, 14))
     clean = draw(st.booleans())  # mostly clean rows, so that the fast path is really taken
@@ -159,7 +166,7 @@ def _clean_cell(field: str, i: int, draw) -> object:
         return draw(st.sampled_from(["kg", "g", "PCS", "个", "m"]))
     if field in ("loss_rate",):
         return draw(st.sampled_from([0.0, 0.02, 0.5, ""]))
-    if field == "quantity":
+    if field in ("quantity", "quantity_kg", "quantity_pieces"):
         return draw(st.sampled_from([0.5, 1.0, 2.0, 12.0]))
     return draw(st.sampled_from([0.5, 1.0, 2.0, 12.0, ""]))  # denominators, percents, weights
 
@@ -325,13 +332,16 @@ def test_clean_boms_are_read_by_columns_alone_and_as_carefully(data) -> None:
     for a, b in (("loss_rate", "loss_rate_percent"), ("level", "parent_code")):
         if a in fields and b in fields:
             fields.remove(b)
+    if data.draw(st.booleans()):  # the unit in the quantity's header only: 用量(kg)
+        fields.remove("unit")
     fields = data.draw(st.permutations(fields))
     pools = {f: data.draw(st.lists(st.sampled_from(CLEAN_POOLS[f]), min_size=1, unique=True)) for f in fields}
     n = data.draw(st.integers(1, 25))
     body = [[data.draw(st.sampled_from(pools[f])) for f in fields] for _ in range(n)]
     if "level" in fields:  # the first row on top, so the tree is whole (a jump is reported either way)
         body[0][fields.index("level")] = 1.0
-    grid = Grid("gen.xlsx", "BOM", [[HEADERS[f] for f in fields], *body])
+    names = [HEADERS[f] if f != "quantity" or "unit" in fields else "用量(kg)" for f in fields]
+    grid = Grid("gen.xlsx", "BOM", [names, *body])
     header = header_for(grid)
     chunk = data.draw(st.sampled_from([1, 2, 3, 7, 4096]))
     with (

@@ -246,7 +246,10 @@ def _parse_rows(grid: Grid, header: HeaderGuess, progress: Progress, fast: bool)
     parsed = _read_rows(rd, progress, fast)
     structure = _structure_kind(m, parsed)
     bom_rows = _build_tree(rd, parsed, structure)
-    _check_mixed_units(rd, bom_rows)
+    if len(bom_rows) == len(parsed):  # no row dropped: the parsed columns are the rows' units and codes
+        _check_mixed_units(rd, bom_rows, parsed.unit, parsed.code)
+    else:
+        _check_mixed_units(rd, bom_rows, list(map(_UNIT_OF, bom_rows)), list(map(_CODE_OF, bom_rows)))
     return _table(grid, header, bom_rows, rd, structure)
 
 
@@ -509,9 +512,12 @@ class _CleanColumns:
         return v
 
     def _units(self, c: int | None) -> list[str | None]:
-        if c is None:  # the unit only in the quantity's header: the careful way
-            self.slow.update(range(self.n))
-            return [None] * self.n
+        if c is None:  # the unit only in the quantity's header, e.g. 用量(kg): the same for every row
+            hint = _quantity_unit_hint(self.rd.header)
+            code = _unit_code(hint) if hint else None
+            if code is None:
+                self.slow.update(range(self.n))
+            return [code] * self.n
         col = self._column(c)
         known = self.caches.units
         codes: dict[Cell, str | None] = {}
@@ -1056,12 +1062,11 @@ def _tree_by_parent_codes(rd: _Reader, parsed: _Parsed, parents, depths, dropped
 _UNIT_OF, _CODE_OF = attrgetter("unit"), attrgetter("code")
 
 
-def _check_mixed_units(rd: _Reader, rows: list[BomRow]) -> None:
-    units = list(map(_UNIT_OF, rows))  # map + attrgetter: the C loop, no Python frame per row
+def _check_mixed_units(rd: _Reader, rows: list[BomRow], units: list[str], codes: list[str]) -> None:
+    """Warn where one material code comes with units of two dimensions (``units``, ``codes``: the rows')."""
     dims = {u: parse_unit(u).dimension for u in set(units)}
     if len(set(dims.values())) < 2:
         return  # one dimension for every row: nothing can be mixed
-    codes = list(map(_CODE_OF, rows))
     distinct = set(codes)
     if len(distinct) == len(codes):
         return  # every code once: none can have two units
