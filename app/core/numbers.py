@@ -15,7 +15,10 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
+from itertools import repeat
+from operator import add
 
 from app.core.messages import CodedError
 
@@ -69,10 +72,31 @@ def format_sig(value: float, sig: int = DISPLAY_SIGNIFICANT_FIGURES, thousands: 
     """Display text of ``value`` by the app's rounding rule (no exponent notation)."""
     rounded = round_sig(value, sig)
     # Decimal's 'f' format keeps trailing zeros that are significant (e.g. 1.20).
-    text = f"{rounded:,f}" if thousands else f"{rounded:f}"
-    if rounded == rounded.to_integral_value() and "." not in text:
-        return text
-    return text
+    return f"{rounded:,f}" if thousands else f"{rounded:f}"
+
+
+_QUANTA: dict[int, Decimal] = {}  # 10**exponent as a Decimal, per exponent (immutable values)
+
+
+def _quantum(exponent: int) -> Decimal:
+    quantum = _QUANTA.get(exponent)
+    if quantum is None:
+        quantum = _QUANTA[exponent] = Decimal(1).scaleb(exponent)
+    return quantum
+
+
+def format_sig_each(
+    values: Sequence[float], sig: int = DISPLAY_SIGNIFICANT_FIGURES, thousands: bool = True
+) -> list[str]:
+    """``[format_sig(v, sig, thousands) for v in values]``, the same texts in about half the time:
+    each step of :func:`round_sig` runs for all values in one C loop (``map``), for planning the
+    thousands of weights of a big BOM."""
+    if 0 in values or not all(map(math.isfinite, values)):  # zeros and errors: one by one
+        return [format_sig(v, sig, thousands) for v in values]
+    decimals = list(map(Decimal, map(repr, values)))
+    quanta = list(map(_quantum, map(add, map(Decimal.adjusted, decimals), repeat(1 - sig))))
+    rounded = map(Decimal.quantize, decimals, quanta, repeat(ROUND_HALF_UP))
+    return list(map(format, rounded, repeat(",f" if thousands else "f")))
 
 
 def format_percent(share: float, decimals: int = 1) -> str:
