@@ -327,13 +327,15 @@ def _plan(table: BomTable, stage: Stage, bom_id: str | None, texts: Mapping[str,
         )
         rname, spec, unit, weight = row.name, row.spec, row.unit, row.weight_kg
         name = f"{rname} {spec}" if spec else rname
-        key = code or f"name:{rname}"
         if has_children[i]:  # a sub-assembly: no factor of its own
-            note = f"{sub0}{num}{sub1}" if sub0 is not None else sub_text.format(row=number)
-            comment = f"{code}: {note}" if code else note
-            line_key = material_unit = None
+            if sub0 is not None:
+                comment = f"{code}: {sub0}{num}{sub1}" if code else f"{sub0}{num}{sub1}"
+            else:
+                comment = f"{code}: {sub_text.format(row=number)}" if code else sub_text.format(row=number)
+            key = line_key = material_unit = None
         elif weight is not None and unit in counted_units:  # counted: its material goes on its mass line
             comment = f"{code}: {counted_note}" if code else counted_note
+            key = code or f"name:{rname}"
             line_key = None
             material_unit = "kg"
         else:
@@ -341,7 +343,7 @@ def _plan(table: BomTable, stage: Stage, bom_id: str | None, texts: Mapping[str,
                 comment = f"{code}: {note0}{num}{note1}" if code else f"{note0}{num}{note1}"
             else:
                 comment = f"{code}: {row_text.format(row=number)}" if code else row_text.format(row=number)
-            line_key = key
+            key = line_key = code or f"name:{rname}"
             material_unit = unit
         # The line's fields set one by one on a new object: the dataclass __init__ does no more, and a
         # class call with 16 arguments costs about as much again (see _DRAFT_FIELDS).
@@ -407,7 +409,10 @@ def _plan(table: BomTable, stage: Stage, bom_id: str | None, texts: Mapping[str,
         line.factor_unit = None
         line.allocation = 1.0
         line.data_type = None
-        line.source = f"{source[:-1]}/{MASS_SUFFIX}]"  # the row's, with the mass line's path
+        # its source: the row's, with the mass line's path
+        line.source = (
+            f"{src0}{num}{src1}{path}/{MASS_SUFFIX}]" if src0 is not None else f"{source[:-1]}/{MASS_SUFFIX}]"
+        )
         line.comment = comment
         line.origin_row = number
         drafts.append(line)
