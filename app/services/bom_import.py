@@ -233,21 +233,17 @@ _PARENT_OF, _UNIT_OF, _CODE_OF, _WEIGHT_OF = (
 
 
 def _plan(table: BomTable, stage: Stage, bom_id: str | None, texts: Mapping[str, str]) -> BomPlan:
+    """The plan in one loop over the rows, parents first (a BOM has 10,000s of rows: what is the
+    same for many of them is worked out before it — the templates split around the row number, the
+    mass texts of all weights at once, whether a path can repeat or need escaping at all); each
+    line and material is filled in field by field."""
     rows = table.rows
     n = len(rows)
     parents = list(map(_PARENT_OF, rows))  # map + attrgetter: the C loop, no Python frame per row
     if not bom_id:  # bom_id_of(table), from the parents at hand
         bom_id = rows[parents.index(None)].key if parents.count(None) == 1 else Path(table.file).stem
-    below = list(map(is_not, parents, repeat(None)))  # the rows that have a parent
-    has_children = [False] * n
-    deque(map(has_children.__setitem__, compress(parents, below), repeat(True)), 0)
-    in_order = not any(map(ge, compress(parents, below), compress(count(), below)))  # parents above
-    codes = list(map(_CODE_OF, rows))
-    coded = all(codes)
-    # A path repeats only where two rows have the same code under one parent (or no code): only
-    # then is each path looked up among those before it (the look-up costs as much as a text).
-    numbered = not coded or (len(set(codes)) < n and len(set(zip(parents, codes, strict=True))) < n)
-    escaping = not coded or _SPECIAL.search("".join(codes)) is not None  # else no code needs it
+    has_children, in_order = _tree_of(parents)
+    numbered, escaping = _path_checks(list(map(_CODE_OF, rows)), parents)
     counted_units = {u for u in set(map(_UNIT_OF, rows)) if parse_unit(u).dimension is Dimension.COUNT}
     mass_texts = _mass_texts(rows, counted_units)
     paths: list[str] = [""] * n
@@ -327,13 +323,15 @@ def _plan(table: BomTable, stage: Stage, bom_id: str | None, texts: Mapping[str,
         )
         rname, spec, unit, weight = row.name, row.spec, row.unit, row.weight_kg
         name = f"{rname} {spec}" if spec else rname
+        counted = False  # a counted row with a weight: its material goes on its mass line
         if has_children[i]:  # a sub-assembly: no factor of its own
             if sub0 is not None:
                 comment = f"{code}: {sub0}{num}{sub1}" if code else f"{sub0}{num}{sub1}"
             else:
                 comment = f"{code}: {sub_text.format(row=number)}" if code else sub_text.format(row=number)
             key = line_key = material_unit = None
-        elif weight is not None and unit in counted_units:  # counted: its material goes on its mass line
+        elif weight is not None and unit in counted_units:
+            counted = True
             comment = f"{code}: {counted_note}" if code else counted_note
             key = code or f"name:{rname}"
             line_key = None
@@ -375,12 +373,10 @@ def _plan(table: BomTable, stage: Stage, bom_id: str | None, texts: Mapping[str,
             material.name = rname
             material.spec = spec
             material.unit = material_unit
-        if line_key is not None or material_unit is None:
+        if not counted:
             continue
         # the counted row's mass line: the mass of one piece in kg, which carries the factor
-        mass = mass_texts.get(weight) or format_sig(
-            weight
-        )  # (format_sig: the error of a weight that has none)
+        mass = mass_texts.get(weight) or format_sig(weight)  # format_sig: the error of a weight that has none
         column = row.weight_source
         parts = mass_parts.get((unit, column))
         if parts is None:
@@ -430,6 +426,26 @@ _DRAFT_FIELDS = {
                     "origin_row"),
     Material: ("key", "code", "name", "spec", "unit"),
 }  # fmt: skip
+
+
+def _tree_of(parents: list[int | None]) -> tuple[list[bool], bool]:
+    """Which rows have children, and whether every parent is above its children (C loops)."""
+    below = list(map(is_not, parents, repeat(None)))  # the rows that have a parent
+    has_children = [False] * len(parents)
+    deque(map(has_children.__setitem__, compress(parents, below), repeat(True)), 0)
+    return has_children, not any(map(ge, compress(parents, below), compress(count(), below)))
+
+
+def _path_checks(codes: list[str], parents: list[int | None]) -> tuple[bool, bool]:
+    """(numbered, escaping): whether a path may repeat and whether a path part may need escaping.
+
+    A path repeats only where two rows have the same code under one parent, or where a row has no
+    code (its name stands in): only then is each path looked up among those before it (that costs
+    as much as a text per row). Likewise a code is escaped only when one of them has a character
+    to escape."""
+    n, coded = len(codes), all(codes)
+    numbered = not coded or (len(set(codes)) < n and len(set(zip(parents, codes, strict=True))) < n)
+    return numbered, not coded or _SPECIAL.search("".join(codes)) is not None
 
 
 def _mass_texts(rows: Sequence[BomRow], counted_units: set[str]) -> dict[float, str]:
