@@ -78,13 +78,6 @@ def format_sig(value: float, sig: int = DISPLAY_SIGNIFICANT_FIGURES, thousands: 
 _QUANTA: dict[int, Decimal] = {}  # 10**exponent as a Decimal, per exponent (immutable values)
 
 
-def _quantum(exponent: int) -> Decimal:
-    quantum = _QUANTA.get(exponent)
-    if quantum is None:
-        quantum = _QUANTA[exponent] = Decimal(1).scaleb(exponent)
-    return quantum
-
-
 def format_sig_each(
     values: Sequence[float], sig: int = DISPLAY_SIGNIFICANT_FIGURES, thousands: bool = True
 ) -> list[str]:
@@ -94,8 +87,16 @@ def format_sig_each(
     if 0 in values or not all(map(math.isfinite, values)):  # zeros and errors: one by one
         return [format_sig(v, sig, thousands) for v in values]
     decimals = list(map(Decimal, map(repr, values)))
-    quanta = list(map(_quantum, map(add, map(Decimal.adjusted, decimals), repeat(1 - sig))))
-    rounded = map(Decimal.quantize, decimals, quanta, repeat(ROUND_HALF_UP))
+    adjusted = list(map(Decimal.adjusted, decimals))  # the exponent of each value's first digit
+    exponents = list(map(add, adjusted, repeat(1 - sig)))  # … and of its last significant one
+    for exponent in set(exponents) - _QUANTA.keys():
+        _QUANTA[exponent] = Decimal(1).scaleb(exponent)
+    quanta = map(_QUANTA.__getitem__, exponents)
+    rounded = list(map(Decimal.quantize, decimals, quanta, repeat(ROUND_HALF_UP)))
+    # str() is the 'f' text for a Decimal from 1e-6 up without exponent digits; below 100 (which
+    # rounds to at most 100.0) it has no thousands to group either
+    if values and min(adjusted) >= -6 and max(adjusted) <= (1 if thousands else sig - 1):
+        return list(map(str, rounded))
     return list(map(format, rounded, repeat(",f" if thousands else "f")))
 
 
