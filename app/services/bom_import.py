@@ -302,7 +302,7 @@ def _plan(table: BomTable, stage: Stage, bom_id: str | None, texts: Mapping[str,
             parent_id = ids[parent]
             path = f"{parent_path}/{own}" if parent_path else own
             kids[parent] = k = kids[parent] + 1
-            line_id = f"{parent_id}.{k}"
+            line_id = parent_id + _DOT_NUMBERS[k] if k < _MANY_CHILDREN else f"{parent_id}.{k}"
             line_stage = None
             if own == MASS_SUFFIX:
                 exact_ids = False  # build_import gives it a mass line's id: it works them out itself
@@ -426,6 +426,12 @@ _DRAFT_FIELDS = {
                     "origin_row"),
     Material: ("key", "code", "name", "spec", "unit"),
 }  # fmt: skip
+
+
+# ".0" … ".999": a child's id is its parent's and one of these (a concatenation is cheaper than
+# an f-string that formats the number)
+_MANY_CHILDREN = 1000
+_DOT_NUMBERS = tuple(f".{k}" for k in range(_MANY_CHILDREN))
 
 
 def _tree_of(parents: list[int | None]) -> tuple[list[bool], bool]:

@@ -333,3 +333,14 @@ ties = st.builds(
        st.integers(1, 5), st.booleans())  # fmt: skip
 def test_format_sig_each_is_format_sig_of_each(values: list[float], sig: int, thousands: bool) -> None:
     assert format_sig_each(values, sig, thousands) == [format_sig(v, sig, thousands) for v in values]
+
+
+def test_plan_equals_the_reference_for_a_parent_of_more_than_a_thousand_children() -> None:
+    rows = [BomRow(2, "KIT", "Kit", "", 1.0, "piece")]
+    rows += [BomRow(3 + i, f"C{i}", "Screw", "M4", 2.0, "piece", 0.0, 1, 0, 0.001) for i in range(1100)]
+    grid = Grid("bom.xlsx", "BOM", [["物料编码", "物料名称", "单位", "用量"]])
+    table = BomTable("bom.xlsx", "BOM", header_for(grid), tuple(rows), (), "level")
+    texts = {code: MESSAGES[code] for code in LINE_TEXTS}
+    plan = _plan(table, Stage.RAW_MATERIALS, None, texts)
+    _same_plan(plan, _reference_plan(table, Stage.RAW_MATERIALS, None, texts))
+    assert plan.drafts[-2].line_id == "B1.1100"
