@@ -247,6 +247,7 @@ def _plan(table: BomTable, stage: Stage, bom_id: str | None, texts: Mapping[str,
     counted_units = {u for u in set(map(_UNIT_OF, rows)) if parse_unit(u).dimension is Dimension.COUNT}
     mass_texts = _mass_texts(rows, counted_units)
     paths: list[str] = [""] * n
+    prefixes: list[str] = [""] * n  # a sub-assembly's path and "/": its children's paths begin so
     # The line id each row gets in a study without lines of this BOM (what build_import gives
     # there, worked out here by row index instead of by path): B1, B2 … on top, parent.1 … below.
     ids: list[str] = [""] * n
@@ -300,7 +301,7 @@ def _plan(table: BomTable, stage: Stage, bom_id: str | None, texts: Mapping[str,
         else:
             parent_path = paths[parent]
             parent_id = ids[parent]
-            path = f"{parent_path}/{own}" if parent_path else own
+            path = prefixes[parent] + own
             kids[parent] = k = kids[parent] + 1
             line_id = parent_id + _DOT_NUMBERS[k] if k < _MANY_CHILDREN else f"{parent_id}.{k}"
             line_stage = None
@@ -325,6 +326,7 @@ def _plan(table: BomTable, stage: Stage, bom_id: str | None, texts: Mapping[str,
         name = f"{rname} {spec}" if spec else rname
         counted = False  # a counted row with a weight: its material goes on its mass line
         if has_children[i]:  # a sub-assembly: no factor of its own
+            prefixes[i] = f"{path}/" if path else ""
             if sub0 is not None:
                 comment = f"{code}: {sub0}{num}{sub1}" if code else f"{sub0}{num}{sub1}"
             else:
