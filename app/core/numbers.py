@@ -93,9 +93,10 @@ def format_sig_each(
         _QUANTA[exponent] = Decimal(1).scaleb(exponent)
     quanta = map(_QUANTA.__getitem__, exponents)
     rounded = list(map(Decimal.quantize, decimals, quanta, repeat(ROUND_HALF_UP)))
-    # str() is the 'f' text for a Decimal from 1e-6 up without exponent digits; below 100 (which
-    # rounds to at most 100.0) it has no thousands to group either
-    if values and min(adjusted) >= -6 and max(adjusted) <= (1 if thousands else sig - 1):
+    # str() is the 'f' text of a Decimal from 1e-6 up whose exponent is not above 0 (the last
+    # significant digit at or right of the point); below 100 (which rounds to at most 100.0) it has
+    # no thousands to group either
+    if values and min(adjusted) >= -6 and max(adjusted) <= (min(1, sig - 1) if thousands else sig - 1):
         return list(map(str, rounded))
     return list(map(format, rounded, repeat(",f" if thousands else "f")))
 

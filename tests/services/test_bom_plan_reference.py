@@ -15,7 +15,7 @@ from collections.abc import Mapping, Sequence
 from operator import attrgetter
 from pathlib import Path
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from app.core.domain import InventoryLine, Stage
@@ -329,6 +329,8 @@ ties = st.builds(
 
 
 @settings(max_examples=300, deadline=None)
+@example([10.0], 1, True)  # the last digit left of the point: no str() shortcut
+@example([99.96, 0.5], 3, True)  # rounds up to 100.0
 @given(st.lists(st.one_of(finite, ties, st.sampled_from([0.0, -0.0, 1, 0.0005, 999.5, 1e16, 1e-7])), max_size=30),
        st.integers(1, 5), st.booleans())  # fmt: skip
 def test_format_sig_each_is_format_sig_of_each(values: list[float], sig: int, thousands: bool) -> None:
@@ -344,3 +346,13 @@ def test_plan_equals_the_reference_for_a_parent_of_more_than_a_thousand_children
     plan = _plan(table, Stage.RAW_MATERIALS, None, texts)
     _same_plan(plan, _reference_plan(table, Stage.RAW_MATERIALS, None, texts))
     assert plan.drafts[-2].line_id == "B1.1100"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.floats(1e-6, 99.99), st.floats(-99.99, -1e-6), ties.filter(lambda v: 1e-6 <= abs(v) < 100)),
+                min_size=1, max_size=30), st.integers(1, 5), st.booleans())  # fmt: skip
+def test_format_sig_each_of_small_weights_is_format_sig_of_each(
+    values: list[float], sig: int, thousands: bool
+) -> None:
+    """Weights of pieces are mostly below 100 kg: the texts come from str() there, when every value is."""
+    assert format_sig_each(values, sig, thousands) == [format_sig(v, sig, thousands) for v in values]
