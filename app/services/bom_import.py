@@ -20,12 +20,10 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections import deque
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from itertools import compress, count, repeat
 from math import isfinite
-from operator import attrgetter, ge, is_not
+from operator import attrgetter
 from pathlib import Path
 
 from app.core.domain import InventoryLine, Stage, Study, StudyInfo
@@ -224,12 +222,7 @@ def _parents_first(rows: Sequence[BomRow]) -> Sequence[int]:
     return order
 
 
-_PARENT_OF, _UNIT_OF, _CODE_OF, _WEIGHT_OF = (
-    attrgetter("parent"),
-    attrgetter("unit"),
-    attrgetter("code"),
-    attrgetter("weight_kg"),
-)
+_PARENT_OF, _UNIT_OF, _CODE_OF = attrgetter("parent"), attrgetter("unit"), attrgetter("code")
 
 
 def _plan(table: BomTable, stage: Stage, bom_id: str | None, texts: Mapping[str, str]) -> BomPlan:
@@ -437,11 +430,16 @@ _DOT_NUMBERS = tuple(f".{k}" for k in range(_MANY_CHILDREN))
 
 
 def _tree_of(parents: list[int | None]) -> tuple[list[bool], bool]:
-    """Which rows have children, and whether every parent is above its children (C loops)."""
-    below = list(map(is_not, parents, repeat(None)))  # the rows that have a parent
+    """Which rows have children, and whether every parent is above its children (a plain loop:
+    ``map``/``compress`` chains take three times as long here)."""
     has_children = [False] * len(parents)
-    deque(map(has_children.__setitem__, compress(parents, below), repeat(True)), 0)
-    return has_children, not any(map(ge, compress(parents, below), compress(count(), below)))
+    in_order = True
+    for i, parent in enumerate(parents):
+        if parent is not None:
+            has_children[parent] = True
+            if parent >= i:
+                in_order = False
+    return has_children, in_order
 
 
 def _path_checks(codes: list[str], parents: list[int | None]) -> tuple[bool, bool]:
@@ -458,10 +456,8 @@ def _path_checks(codes: list[str], parents: list[int | None]) -> tuple[bool, boo
 
 def _mass_texts(rows: Sequence[BomRow], counted_units: set[str]) -> dict[float, str]:
     """The mass text (format_sig) of each weight a counted row has, formatted all at once."""
-    weighted = compress(rows, map(is_not, map(_WEIGHT_OF, rows), repeat(None)))
-    masses = [
-        mass for mass in {row.weight_kg for row in weighted if row.unit in counted_units} if isfinite(mass)
-    ]
+    weights = {row.weight_kg for row in rows if row.weight_kg is not None and row.unit in counted_units}
+    masses = [mass for mass in weights if isfinite(mass)]
     return dict(zip(masses, format_sig_each(masses), strict=True))
 
 
