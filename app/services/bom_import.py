@@ -23,7 +23,6 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from math import isfinite
-from operator import attrgetter
 from pathlib import Path
 
 from app.core.domain import InventoryLine, Stage, Study, StudyInfo
@@ -222,9 +221,6 @@ def _parents_first(rows: Sequence[BomRow]) -> Sequence[int]:
     return order
 
 
-_PARENT_OF, _UNIT_OF, _CODE_OF = attrgetter("parent"), attrgetter("unit"), attrgetter("code")
-
-
 def _plan(table: BomTable, stage: Stage, bom_id: str | None, texts: Mapping[str, str]) -> BomPlan:
     """The plan in one loop over the rows, parents first (a BOM has 10,000s of rows: what is the
     same for many of them is worked out before it — the templates split around the row number, the
@@ -232,12 +228,13 @@ def _plan(table: BomTable, stage: Stage, bom_id: str | None, texts: Mapping[str,
     line and material is filled in field by field."""
     rows = table.rows
     n = len(rows)
-    parents = list(map(_PARENT_OF, rows))  # map + attrgetter: the C loop, no Python frame per row
+    # (a comprehension reads a slot twice as fast as map(attrgetter(…)) on Python 3.11)
+    parents = [row.parent for row in rows]
     if not bom_id:  # bom_id_of(table), from the parents at hand
         bom_id = rows[parents.index(None)].key if parents.count(None) == 1 else Path(table.file).stem
     has_children, in_order = _tree_of(parents)
-    numbered, escaping = _path_checks(list(map(_CODE_OF, rows)), parents)
-    counted_units = {u for u in set(map(_UNIT_OF, rows)) if parse_unit(u).dimension is Dimension.COUNT}
+    numbered, escaping = _path_checks([row.code for row in rows], parents)
+    counted_units = {u for u in {row.unit for row in rows} if parse_unit(u).dimension is Dimension.COUNT}
     mass_texts = _mass_texts(rows, counted_units)
     paths: list[str] = [""] * n
     prefixes: list[str] = [""] * n  # a sub-assembly's path and "/": its children's paths begin so
