@@ -15,7 +15,10 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
+from itertools import repeat
+from operator import add
 
 from app.core.messages import CodedError
 
@@ -69,10 +72,33 @@ def format_sig(value: float, sig: int = DISPLAY_SIGNIFICANT_FIGURES, thousands: 
     """Display text of ``value`` by the app's rounding rule (no exponent notation)."""
     rounded = round_sig(value, sig)
     # Decimal's 'f' format keeps trailing zeros that are significant (e.g. 1.20).
-    text = f"{rounded:,f}" if thousands else f"{rounded:f}"
-    if rounded == rounded.to_integral_value() and "." not in text:
-        return text
-    return text
+    return f"{rounded:,f}" if thousands else f"{rounded:f}"
+
+
+_QUANTA: dict[int, Decimal] = {}  # 10**exponent as a Decimal, per exponent (immutable values)
+
+
+def format_sig_each(
+    values: Sequence[float], sig: int = DISPLAY_SIGNIFICANT_FIGURES, thousands: bool = True
+) -> list[str]:
+    """``[format_sig(v, sig, thousands) for v in values]``, the same texts in about half the time:
+    each step of :func:`round_sig` runs for all values in one C loop (``map``), for planning the
+    thousands of weights of a big BOM."""
+    if 0 in values or not all(map(math.isfinite, values)):  # zeros and errors: one by one
+        return [format_sig(v, sig, thousands) for v in values]
+    decimals = list(map(Decimal, map(repr, values)))
+    adjusted = list(map(Decimal.adjusted, decimals))  # the exponent of each value's first digit
+    exponents = list(map(add, adjusted, repeat(1 - sig)))  # … and of its last significant one
+    for exponent in set(exponents) - _QUANTA.keys():
+        _QUANTA[exponent] = Decimal(1).scaleb(exponent)
+    quanta = map(_QUANTA.__getitem__, exponents)
+    rounded = list(map(Decimal.quantize, decimals, quanta, repeat(ROUND_HALF_UP)))
+    # str() is the 'f' text of a Decimal from 1e-6 up whose exponent is not above 0 (the last
+    # significant digit at or right of the point); below 100 (which rounds to at most 100.0) it has
+    # no thousands to group either
+    if values and min(adjusted) >= -6 and max(adjusted) <= (min(1, sig - 1) if thousands else sig - 1):
+        return list(map(str, rounded))
+    return list(map(format, rounded, repeat(",f" if thousands else "f")))
 
 
 def format_percent(share: float, decimals: int = 1) -> str:

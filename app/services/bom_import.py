@@ -22,14 +22,14 @@ import dataclasses
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from operator import attrgetter
+from math import isfinite
 from pathlib import Path
 
 from app.core.domain import InventoryLine, Stage, Study, StudyInfo
 from app.core.edits import Command, DeleteLines, InsertLines, Macro, NormaliseOrder, SetLineFields
 from app.core.gcpause import paused_gc
 from app.core.messages import MESSAGES, Lookup
-from app.core.numbers import format_sig
+from app.core.numbers import format_sig, format_sig_each
 from app.core.progress import Progress
 from app.core.units import UNITS, Dimension, parse_unit
 from app.io.bom import BomRow, BomSource, BomTable, Grid, HeaderGuess, list_sheets, parse_rows, read_grid
@@ -153,13 +153,6 @@ def plan_bom(
         return _plan(table, stage, bom_id, texts)
 
 
-def _mass_text(texts: dict[float, str], mass: float) -> str:
-    text = texts.get(mass)
-    if text is None:
-        text = texts[mass] = format_sig(mass)
-    return text
-
-
 def _english(_code: str, template: str) -> str:
     return template
 
@@ -228,26 +221,27 @@ def _parents_first(rows: Sequence[BomRow]) -> Sequence[int]:
     return order
 
 
-_PARENT_OF, _UNIT_OF = attrgetter("parent"), attrgetter("unit")
-
-
 def _plan(table: BomTable, stage: Stage, bom_id: str | None, texts: Mapping[str, str]) -> BomPlan:
+    """The plan in one loop over the rows, parents first (a BOM has 10,000s of rows: what is the
+    same for many of them is worked out before it — the templates split around the row number, the
+    mass texts of all weights at once, whether a path can repeat or need escaping at all); each
+    line and material is filled in field by field."""
     rows = table.rows
-    parents = list(map(_PARENT_OF, rows))  # map + attrgetter: no Python frame per row
+    n = len(rows)
+    # (a comprehension reads a slot twice as fast as map(attrgetter(…)) on Python 3.11)
+    parents = [row.parent for row in rows]
     if not bom_id:  # bom_id_of(table), from the parents at hand
         bom_id = rows[parents.index(None)].key if parents.count(None) == 1 else Path(table.file).stem
-    has_children = [False] * len(rows)
-    in_order = True  # every parent above its children (else _parents_first works out an order)
-    for i, parent in enumerate(parents):
-        if parent is not None:
-            has_children[parent] = True
-            if parent >= i:
-                in_order = False
-    paths: list[str] = [""] * len(rows)
+    has_children, in_order = _tree_of(parents)
+    numbered, escaping = _path_checks([row.code for row in rows], parents)
+    counted_units = {u for u in {row.unit for row in rows} if parse_unit(u).dimension is Dimension.COUNT}
+    mass_texts = _mass_texts(rows, counted_units)
+    paths: list[str] = [""] * n
+    prefixes: list[str] = [""] * n  # a sub-assembly's path and "/": its children's paths begin so
     # The line id each row gets in a study without lines of this BOM (what build_import gives
     # there, worked out here by row index instead of by path): B1, B2 … on top, parent.1 … below.
-    ids: list[str] = [""] * len(rows)
-    kids = [0] * len(rows)
+    ids: list[str] = [""] * n
+    kids = [0] * n
     tops = 0
     exact_ids = True
     used: set[str] = set()
@@ -267,32 +261,27 @@ def _plan(table: BomTable, stage: Stage, bom_id: str | None, texts: Mapping[str,
         texts["bom.line.row"],
         texts["bom.line.subassembly"],
     )
+    tag = f" [bom:{_escape(bom_id)}|"
     # The per-row texts with the row number put in by one f-string each (the strings ``format``
     # gives: a 100,000-row BOM formats 300,000 of them); templates that cannot be split so are
     # formatted per row.
     src0, src1 = _around_row(source_text, where=where) or (None, None)
+    src1 = f"{src1}{tag}"  # the tag follows the row number
     note0, note1 = _around_row(row_text) or (None, None)
     sub0, sub1 = _around_row(sub_text) or (None, None)
-    mass_texts: dict[float, str] = {}  # format_sig per weight, once (BOMs repeat weights)
+    counted_note = texts["bom.line.counted"]
     # the mass lines' comments split around mass and row per (unit, weight column), and their names
     mass_text = texts["bom.line.mass"]
     mass_parts: dict[tuple[str, str], tuple[str, ...]] = {}
     named = _around(texts["bom.line.mass_name"], "name", "\x00a name\x00", "Steel {1} 50%")
-    tag = f" [bom:{_escape(bom_id)}|"
-    counted_units = {u for u in set(map(_UNIT_OF, rows)) if parse_unit(u).dimension is Dimension.COUNT}
     special = _SPECIAL.search
-    add, add_path, add_parent, add_key = (
-        drafts.append,
-        line_paths.append,
-        line_parents.append,
-        line_keys.append,
-    )
-    order = range(len(rows)) if in_order else _parents_first(rows)
-    for i, row in enumerate(rows) if isinstance(order, range) else ((i, rows[i]) for i in order):
-        code, rname, spec, unit, number, parent = row.code, row.name, row.spec, row.unit, row.row, row.parent
-        own = code or rname
-        if not own.isalnum() and special(own):  # isalnum: a cheap "nothing to escape" for most codes
+    new = object.__new__
+    for i, row in enumerate(rows) if in_order else ((i, rows[i]) for i in _parents_first(rows)):
+        code = row.code
+        own = code or row.name
+        if escaping and not own.isalnum() and special(own):  # isalnum: a cheap "nothing to escape"
             own = _escape(own)
+        parent = row.parent
         if parent is None:
             parent_path = parent_id = None
             path = own
@@ -300,87 +289,173 @@ def _plan(table: BomTable, stage: Stage, bom_id: str | None, texts: Mapping[str,
             line_id = f"B{tops}"
             line_stage: Stage | None = stage
         else:
-            parent_path, parent_id = paths[parent], ids[parent]
-            path = f"{parent_path}/{own}" if parent_path else own
-            kids[parent] = n = kids[parent] + 1
-            line_id = f"{parent_id}.{n}"
+            parent_path = paths[parent]
+            parent_id = ids[parent]
+            path = prefixes[parent] + own
+            kids[parent] = k = kids[parent] + 1
+            line_id = parent_id + _DOT_NUMBERS[k] if k < _MANY_CHILDREN else f"{parent_id}.{k}"
             line_stage = None
             if own == MASS_SUFFIX:
                 exact_ids = False  # build_import gives it a mass line's id: it works them out itself
-        if path in used:  # a repeated path gets #2, #3 … (``used`` holds the paths before that)
-            n = repeats[path] = repeats.get(path, 1) + 1
-            path = f"{path}#{n}"
-        else:
-            used.add(path)
+        if numbered:  # a repeated path gets #2, #3 … (``used`` holds the paths before that)
+            if path in used:
+                k = repeats[path] = repeats.get(path, 1) + 1
+                path = f"{path}#{k}"
+            else:
+                used.add(path)
         paths[i] = path
         ids[i] = line_id
+        number = row.row
         num = str(number)  # once, for the source and the comment (f"{n}" is str(n) for an int)
         source = (
-            f"{src0}{num}{src1}{tag}{path}]"
+            f"{src0}{num}{src1}{path}]"
             if src0 is not None
             else f"{source_text.format(where=where, row=number)}{tag}{path}]"
         )
-        key = code or f"name:{rname}"
+        rname, spec, unit, weight = row.name, row.spec, row.unit, row.weight_kg
         name = f"{rname} {spec}" if spec else rname
-        add_path(path)
-        add_parent(parent_path)
-        # positional (line_id, name, quantity, unit, stage, parent_id, loss_rate, distance_km, factor_id,
-        # factor_value, factor_unit, allocation, data_type, source, comment, origin_row): keywords cost more
-        if has_children[i]:
-            sub_note = f"{sub0}{num}{sub1}" if sub0 is not None else sub_text.format(row=number)
-            add(InventoryLine(line_id, name, row.quantity, unit, line_stage, parent_id, row.loss_rate, None, None,
-                              None, None, 1.0, None, source, f"{code}: {sub_note}" if code else sub_note,
-                              number))  # fmt: skip
-            add_key(None)
-            continue
-        if row.weight_kg is not None and unit in counted_units:
-            counted_note = texts["bom.line.counted"]
-            add(InventoryLine(line_id, name, row.quantity, unit, line_stage, parent_id, row.loss_rate, None, None,
-                              None, None, 1.0, None, source, f"{code}: {counted_note}" if code else counted_note,
-                              number))  # fmt: skip
-            add_key(None)
-            mass_path = f"{path}/{MASS_SUFFIX}"
-            mass = _mass_text(mass_texts, row.weight_kg)
-            parts = mass_parts.get((unit, row.weight_source))
-            if parts is None:
-                parts = mass_parts[unit, row.weight_source] = (
-                    _around_mass_and_row(
-                        mass_text,
-                        unit_en=unit,
-                        unit_zh=UNITS[unit].label_zh or unit,
-                        column=row.weight_source,
-                    )
-                    or ()
-                )
-            if parts:
-                comment = f"{parts[0]}{mass}{parts[1]}{num}{parts[2]}"
+        counted = False  # a counted row with a weight: its material goes on its mass line
+        if has_children[i]:  # a sub-assembly: no factor of its own
+            prefixes[i] = f"{path}/" if path else ""
+            if sub0 is not None:
+                comment = f"{code}: {sub0}{num}{sub1}" if code else f"{sub0}{num}{sub1}"
             else:
-                comment = mass_text.format(unit_en=unit, unit_zh=UNITS[unit].label_zh or unit, mass=mass,
-                                           column=row.weight_source, row=number)  # fmt: skip
-            mass_name = (
-                f"{named[0]}{name}{named[1]}" if named else texts["bom.line.mass_name"].format(name=name)
-            )
-            source_note = source[: -len(tag) - len(path) - 1]
-            add(InventoryLine(f"{line_id}.m", mass_name, row.weight_kg, "kg",
-                              None, line_id, 0.0, None, None, None, None, 1.0, None,
-                              f"{source_note}{tag}{mass_path}]", comment, number))  # fmt: skip
-            add_path(mass_path)
-            add_parent(path)
-            add_key(key)
-            if key not in materials:
-                materials[key] = Material(key, code, rname, spec, "kg")
-            continue
-        if note0 is not None:
-            comment = f"{code}: {note0}{num}{note1}" if code else f"{note0}{num}{note1}"
+                comment = f"{code}: {sub_text.format(row=number)}" if code else sub_text.format(row=number)
+            key = line_key = material_unit = None
+        elif weight is not None and unit in counted_units:
+            counted = True
+            comment = f"{code}: {counted_note}" if code else counted_note
+            key = code or f"name:{rname}"
+            line_key = None
+            material_unit = "kg"
         else:
-            comment = f"{code}: {row_text.format(row=number)}" if code else row_text.format(row=number)
-        add(InventoryLine(line_id, name, row.quantity, unit, line_stage, parent_id, row.loss_rate, None, None, None,
-                          None, 1.0, None, source, comment, number))  # fmt: skip
-        add_key(key)
-        if key not in materials:
-            materials[key] = Material(key, code, rname, spec, unit)
+            if note0 is not None:
+                comment = f"{code}: {note0}{num}{note1}" if code else f"{note0}{num}{note1}"
+            else:
+                comment = f"{code}: {row_text.format(row=number)}" if code else row_text.format(row=number)
+            key = line_key = code or f"name:{rname}"
+            material_unit = unit
+        # The line's fields set one by one on a new object: the dataclass __init__ does no more, and a
+        # class call with 16 arguments costs about as much again (see _DRAFT_FIELDS).
+        line = new(InventoryLine)
+        line.line_id = line_id
+        line.name = name
+        line.quantity = row.quantity
+        line.unit = unit
+        line.stage = line_stage
+        line.parent_id = parent_id
+        line.loss_rate = row.loss_rate
+        line.distance_km = None
+        line.factor_id = None
+        line.factor_value = None
+        line.factor_unit = None
+        line.allocation = 1.0
+        line.data_type = None
+        line.source = source
+        line.comment = comment
+        line.origin_row = number
+        drafts.append(line)
+        line_paths.append(path)
+        line_parents.append(parent_path)
+        line_keys.append(line_key)
+        if material_unit is not None and key not in materials:
+            material = materials[key] = new(Material)
+            material.key = key
+            material.code = code
+            material.name = rname
+            material.spec = spec
+            material.unit = material_unit
+        if not counted:
+            continue
+        # the counted row's mass line: the mass of one piece in kg, which carries the factor
+        mass = mass_texts.get(weight) or format_sig(weight)  # format_sig: the error of a weight that has none
+        column = row.weight_source
+        parts = mass_parts.get((unit, column))
+        if parts is None:
+            parts = mass_parts[unit, column] = (
+                _around_mass_and_row(
+                    mass_text, unit_en=unit, unit_zh=UNITS[unit].label_zh or unit, column=column
+                )
+                or ()
+            )
+        if parts:
+            comment = f"{parts[0]}{mass}{parts[1]}{num}{parts[2]}"
+        else:
+            comment = mass_text.format(unit_en=unit, unit_zh=UNITS[unit].label_zh or unit, mass=mass,
+                                       column=column, row=number)  # fmt: skip
+        line = new(InventoryLine)
+        line.line_id = f"{line_id}.m"
+        line.name = f"{named[0]}{name}{named[1]}" if named else texts["bom.line.mass_name"].format(name=name)
+        line.quantity = weight
+        line.unit = "kg"
+        line.stage = None
+        line.parent_id = line_id
+        line.loss_rate = 0.0
+        line.distance_km = None
+        line.factor_id = None
+        line.factor_value = None
+        line.factor_unit = None
+        line.allocation = 1.0
+        line.data_type = None
+        # its source: the row's, with the mass line's path
+        line.source = (
+            f"{src0}{num}{src1}{path}/{MASS_SUFFIX}]" if src0 is not None else f"{source[:-1]}/{MASS_SUFFIX}]"
+        )
+        line.comment = comment
+        line.origin_row = number
+        drafts.append(line)
+        line_paths.append(f"{path}/{MASS_SUFFIX}")
+        line_parents.append(path)
+        line_keys.append(key)
     return BomPlan(bom_id, stage, tuple(drafts), tuple(line_paths), tuple(line_parents), tuple(line_keys),
                    tuple(materials.values()), table, exact_ids)  # fmt: skip
+
+
+# The fields _plan sets on each new line and material (tests check them against the dataclasses').
+_DRAFT_FIELDS = {
+    InventoryLine: ("line_id", "name", "quantity", "unit", "stage", "parent_id", "loss_rate", "distance_km",
+                    "factor_id", "factor_value", "factor_unit", "allocation", "data_type", "source", "comment",
+                    "origin_row"),
+    Material: ("key", "code", "name", "spec", "unit"),
+}  # fmt: skip
+
+
+# ".0" … ".999": a child's id is its parent's and one of these (a concatenation is cheaper than
+# an f-string that formats the number)
+_MANY_CHILDREN = 1000
+_DOT_NUMBERS = tuple(f".{k}" for k in range(_MANY_CHILDREN))
+
+
+def _tree_of(parents: list[int | None]) -> tuple[list[bool], bool]:
+    """Which rows have children, and whether every parent is above its children (a plain loop:
+    ``map``/``compress`` chains take three times as long here)."""
+    has_children = [False] * len(parents)
+    in_order = True
+    for i, parent in enumerate(parents):
+        if parent is not None:
+            has_children[parent] = True
+            if parent >= i:
+                in_order = False
+    return has_children, in_order
+
+
+def _path_checks(codes: list[str], parents: list[int | None]) -> tuple[bool, bool]:
+    """(numbered, escaping): whether a path may repeat and whether a path part may need escaping.
+
+    A path repeats only where two rows have the same code under one parent, or where a row has no
+    code (its name stands in): only then is each path looked up among those before it (that costs
+    as much as a text per row). Likewise a code is escaped only when one of them has a character
+    to escape."""
+    n, coded = len(codes), all(codes)
+    numbered = not coded or (len(set(codes)) < n and len(set(zip(parents, codes, strict=True))) < n)
+    return numbered, not coded or _SPECIAL.search("".join(codes)) is not None
+
+
+def _mass_texts(rows: Sequence[BomRow], counted_units: set[str]) -> dict[float, str]:
+    """The mass text (format_sig) of each weight a counted row has, formatted all at once."""
+    weights = {row.weight_kg for row in rows if row.weight_kg is not None and row.unit in counted_units}
+    masses = [mass for mass in weights if isfinite(mass)]
+    return dict(zip(masses, format_sig_each(masses), strict=True))
 
 
 # --- diff and the edit ------------------------------------------------------------------------------------
