@@ -52,7 +52,10 @@ LINE_TEXTS = (
 )
 
 
-_SPECIAL = re.compile(r"[%/\]|\[]")
+# The characters a path part (a material code, or a name where there is none) cannot keep: the
+# separators of tags and paths, and '#', which marks repeats (#2) and mass lines (#mass) — a code
+# such as X#2 beside two X rows would otherwise take the second X's path.
+_SPECIAL = re.compile(r"[%/\]|\[#]")
 
 
 def _escape(text: str) -> str:
@@ -64,6 +67,7 @@ def _escape(text: str) -> str:
         .replace("]", "%5D")
         .replace("|", "%7C")
         .replace("[", "%5B")
+        .replace("#", "%23")
     )
 
 
@@ -96,9 +100,7 @@ class PlannedLine:
 class BomPlan:
     """The planned lines, held as the study lines an import into a study without lines of this BOM
     makes (``drafts``: ids ``B1``, ``B1.1`` …, no factor) beside each one's path, parent path and
-    material key; ``lines`` gives them as :class:`PlannedLine`. ``exact_ids``: the drafts' ids
-    are the ones :func:`build_import` would give in such a study (False only for a child row whose
-    own code is the mass-line suffix, which takes a mass line's id)."""
+    material key; ``lines`` gives them as :class:`PlannedLine`."""
 
     bom_id: str
     stage: Stage
@@ -108,7 +110,6 @@ class BomPlan:
     keys: tuple[str | None, ...]
     materials: tuple[Material, ...]
     table: BomTable
-    exact_ids: bool = True
 
     @property
     def lines(self) -> tuple[PlannedLine, ...]:
@@ -243,7 +244,6 @@ def _plan(table: BomTable, stage: Stage, bom_id: str | None, texts: Mapping[str,
     ids: list[str] = [""] * n
     kids = [0] * n
     tops = 0
-    exact_ids = True
     used: set[str] = set()
     repeats: dict[str, int] = {}
     drafts: list[InventoryLine] = []
@@ -295,8 +295,6 @@ def _plan(table: BomTable, stage: Stage, bom_id: str | None, texts: Mapping[str,
             kids[parent] = k = kids[parent] + 1
             line_id = parent_id + _DOT_NUMBERS[k] if k < _MANY_CHILDREN else f"{parent_id}.{k}"
             line_stage = None
-            if own == MASS_SUFFIX:
-                exact_ids = False  # build_import gives it a mass line's id: it works them out itself
         if numbered:  # a repeated path gets #2, #3 … (``used`` holds the paths before that)
             if path in used:
                 k = repeats[path] = repeats.get(path, 1) + 1
@@ -408,7 +406,7 @@ def _plan(table: BomTable, stage: Stage, bom_id: str | None, texts: Mapping[str,
         line_parents.append(path)
         line_keys.append(key)
     return BomPlan(bom_id, stage, tuple(drafts), tuple(line_paths), tuple(line_parents), tuple(line_keys),
-                   tuple(materials.values()), table, exact_ids)  # fmt: skip
+                   tuple(materials.values()), table)  # fmt: skip
 
 
 # The fields _plan sets on each new line and material (tests check them against the dataclasses').
@@ -559,7 +557,7 @@ def build_import(
     confirmed").
     """
     with paused_gc():
-        if not notes and plan.exact_ids and _drafts_fit(study, plan):
+        if not notes and _drafts_fit(study, plan):
             return _build_new(study, plan, choices)
         return _build(study, plan, choices, notes)
 

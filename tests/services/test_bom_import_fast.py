@@ -72,13 +72,35 @@ def test_new_bom_import_equals_the_general_build(rows, with_choices: bool) -> No
         _same(study, plan, choices)
 
 
-def test_a_child_coded_like_the_mass_suffix_gets_the_ids_of_the_general_build() -> None:
-    """Such a child takes a mass line's id (``parent.m``): the plan says its drafts do not fit."""
+def test_a_child_coded_like_the_mass_suffix_is_an_ordinary_line() -> None:
+    """'#' is escaped in path parts, so a material coded ``#mass`` is not taken for a mass line."""
     grid = _grid([[1, "SA", "Kit", "", "PCS", 1.0, None], [2, "#mass", "Odd", "", "kg", 2.0, None]])
     plan = plan_bom(parse_rows(grid, header_for(grid)))
-    assert not plan.exact_ids
+    assert plan.paths == ("SA", "SA/%23mass")
     change = build_import(Study(StudyInfo("P", "1 piece")), plan)
-    assert [(ln.line_id, ln.parent_id) for ln in change.lines] == [("B1", None), ("B1.m", "B1")]
+    assert [(ln.line_id, ln.parent_id) for ln in change.lines] == [("B1", None), ("B1.1", "B1")]
+    _same(Study(StudyInfo("P", "1 piece")), plan, None)
+
+
+def test_a_code_that_looks_like_a_repeat_keeps_a_path_of_its_own_on_reimport() -> None:
+    """Two X under one parent are X and X#2; a third material coded X#2 must not share that path,
+    else a re-import pairs the wrong lines (it once reported 'b' as renamed to 'c')."""
+
+    def bom(quantity_c: float) -> Grid:
+        return _grid([[1, "P", "Top", "", "PCS", 1.0, None], [2, "X", "a", "", "kg", 1.0, None],
+                      [2, "X", "b", "", "kg", 2.0, None], [2, "X#2", "c", "", "kg", quantity_c, None]])  # fmt: skip
+
+    grid = bom(3.0)
+    plan = plan_bom(parse_rows(grid, header_for(grid)))
+    assert plan.paths == ("P", "P/X", "P/X#2", "P/X%232")
+    study = Study(StudyInfo("P", "1 piece"))
+    build_import(study, plan).command.apply(study)
+    updated = bom(4.0)
+    again = build_import(study, plan_bom(parse_rows(updated, header_for(updated))))
+    assert (len(again.diff.added), len(again.diff.removed), again.diff.unchanged) == (0, 0, 3)
+    assert [(ch.line_id, ch.name, ch.fields) for ch in again.diff.changed] == [
+        ("B1.3", "c", {"quantity": (3.0, 4.0)})
+    ]
 
 
 def test_drafts_are_not_used_when_the_study_holds_their_ids_or_the_bom() -> None:

@@ -82,7 +82,6 @@ def _reference_plan(table: BomTable, stage: Stage, bom_id: str | None, texts: Ma
     ids: list[str] = [""] * len(rows)
     kids = [0] * len(rows)
     tops = 0
-    exact_ids = True
     used: set[str] = set()
     repeats: dict[str, int] = {}
     drafts: list[InventoryLine] = []
@@ -140,8 +139,6 @@ def _reference_plan(table: BomTable, stage: Stage, bom_id: str | None, texts: Ma
             kids[parent] = n = kids[parent] + 1
             line_id = f"{parent_id}.{n}"
             line_stage = None
-            if own == MASS_SUFFIX:
-                exact_ids = False  # build_import gives it a mass line's id: it works them out itself
         if path in used:  # a repeated path gets #2, #3 … (``used`` holds the paths before that)
             n = repeats[path] = repeats.get(path, 1) + 1
             path = f"{path}#{n}"
@@ -215,7 +212,7 @@ def _reference_plan(table: BomTable, stage: Stage, bom_id: str | None, texts: Ma
         if key not in materials:
             materials[key] = Material(key, code, rname, spec, unit)
     return BomPlan(bom_id, stage, tuple(drafts), tuple(line_paths), tuple(line_parents), tuple(line_keys),
-                   tuple(materials.values()), table, exact_ids)  # fmt: skip
+                   tuple(materials.values()), table)  # fmt: skip
 
 
 # --- generated tables and texts ------------------------------------------------------------------------
@@ -281,7 +278,7 @@ def _exact(value: object) -> object:
 
 
 def _same_plan(a: BomPlan, b: BomPlan) -> None:
-    assert (a.bom_id, a.stage, a.exact_ids, a.table) == (b.bom_id, b.stage, b.exact_ids, b.table)
+    assert (a.bom_id, a.stage, a.table) == (b.bom_id, b.stage, b.table)
     assert _exact(a.drafts) == _exact(b.drafts)
     assert (a.paths, a.parent_paths, a.keys) == (b.paths, b.parent_paths, b.keys)
     assert _exact(a.materials) == _exact(b.materials)
