@@ -1,0 +1,227 @@
+"""The sheet scanner's cheaper searches reach exactly the verdicts of the scanner they replaced.
+
+``guard_reference.ReferenceSheetScanner`` is the scanner as it was (regex searches over every
+block); the fast one finds the rare tags through a rare byte of theirs. Both are fed the same
+generated sheet XML in the same random chunks, driven as :func:`check_sheet` drives them (a fast
+pass, then an exact pass when needed), and must return identical scans or identical refusals.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import sys
+from pathlib import Path
+from unittest import mock
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from guard_reference import ReferenceSheetScanner
+
+from app.core.errors import HostileFileError
+from app.io import xlsx_guard
+from app.io.xlsx_guard import XlsxLimits, _first_via_rare_byte, _NeedExact, _SheetScanner
+
+NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+
+
+def _verdict(scanner_type: type, chunks: list[bytes], limits: XlsxLimits) -> object:
+    """What check_sheet would conclude from these chunks with this scanner class."""
+
+    def scan(exact: bool) -> object:
+        scanner = scanner_type("book.xlsx", "Sheet", "xl/worksheets/sheet1.xml", limits, exact=exact)
+        for chunk in chunks:
+            scanner.feed(chunk)
+        scanner.finish()
+        return scanner
+
+    try:
+        try:
+            scanner = scan(exact=False)
+            rows, cols = scanner.extent_bound()
+            exact = rows * cols > limits.max_sheet_cells
+        except _NeedExact:
+            exact = True
+        if exact:
+            scanner = scan(exact=True)
+        return dataclasses.replace(scanner.result(0.0), seconds=0.0)
+    except HostileFileError as exc:
+        return [(p.code, p.params, p.sheet, p.file) for p in exc.problems]
+
+
+# --- generated sheets --------------------------------------------------------------------------------
+
+_COLS = st.one_of(
+    st.sampled_from(["A", "B", "Z"]),
+    st.text("ABCXYZ", min_size=2, max_size=3),
+    st.sampled_from(["", "a", "1", "XFD", "XFE"]),
+)
+_ROWS = st.one_of(
+    st.integers(1, 99_999).map(str),
+    st.integers(100_000, 9_999_999).map(str),
+    st.sampled_from(["", "0", "00001", "000001", "1048576", "x"]),
+)
+_REFS = st.builds(lambda c, r: c + r, _COLS, _ROWS)
+_RANGES = st.one_of(_REFS, st.builds(lambda a, b: f"{a}:{b}", _REFS, _REFS), st.sampled_from(["", "A1:"]))
+# Text that looks like the tags the scanner hunts: escaped in real files, raw in hostile ones.
+_TEXT = st.lists(
+    st.sampled_from(
+        ["x", "f", "m", "g", " ", "mergeCell", "dimension", "<f", "f>", "<f ", "<c", "c>", "</c>", "&lt;f>"]
+    ),
+    max_size=12,
+).map("".join)
+_FILLER = st.sampled_from(["f", "m", "fm", "mf g", "xyz", "<fx", "<mx:", "<dimensionX "]).flatmap(
+    lambda unit: st.integers(0, 400).map(lambda n: unit * n)
+)
+
+
+@st.composite
+def _cell(draw: st.DrawFn, p: str) -> str:
+    tag = draw(st.sampled_from([f"{p}c", f"{p}c", f"{p}c", "c", "y:c", f"{p}col", f"{p}cfRule"]))
+    attrs = draw(
+        st.lists(
+            st.one_of(
+                _REFS.map(lambda r: f'r="{r}"'),
+                st.sampled_from(['t="str"', 't="s"', 's="1"', 't="inlineStr"', "r='B2'", 'r ="C3"']),
+            ),
+            max_size=3,
+        )
+    )
+    sep = draw(st.sampled_from([" ", " ", " ", "\t", "\n"]))
+    head = f"<{tag}" + "".join(sep + a for a in attrs)
+    body = draw(
+        st.lists(
+            st.one_of(
+                st.sampled_from(
+                    [f"<{p}v>1</{p}v>", f"<{p}v></{p}v>", f"<{p}v>", f'<{p}f t="shared" si="0"/>', f"<{p}f/>"]
+                ),
+                st.builds(lambda t: f"<{p}f>{t}</{p}f>", _TEXT),
+                st.builds(lambda t: f"<{p}is><{p}t>{t}</{p}t></{p}is>", _TEXT),
+            ),
+            max_size=3,
+        )
+    )
+    if not body and draw(st.booleans()):
+        return head + "/>"
+    return head + ">" + "".join(body) + f"</{tag}>"
+
+
+@st.composite
+def _row(draw: st.DrawFn, p: str) -> str:
+    ref = draw(st.one_of(st.none(), _ROWS))
+    cells = "".join(draw(st.lists(_cell(p), max_size=5)))
+    return (f"<{p}row>" if ref is None else f'<{p}row r="{ref}">') + cells + f"</{p}row>"
+
+
+@st.composite
+def sheet_xml(draw: st.DrawFn) -> bytes:
+    prefix = draw(st.sampled_from(["", "", "x:"]))
+    p = prefix
+    parts = []
+    if draw(st.booleans()):
+        parts.append(draw(_RANGES.map(lambda r: f'<{p}dimension ref="{r}"/>')))
+    if draw(st.booleans()):
+        parts.append(f'<{p}cols><{p}col min="1" max="3" width="9"/></{p}cols>')
+    parts.append(f"<{p}sheetData>" + "".join(draw(st.lists(_row(p), max_size=8))) + f"</{p}sheetData>")
+    if draw(st.booleans()):
+        parts.append(f'<{p}conditionalFormatting sqref="A1"><{p}cfRule type="x"/></{p}conditionalFormatting>')
+    merges = draw(st.lists(_RANGES, max_size=3))
+    if merges:
+        parts.append(
+            f"<{p}mergeCells>" + "".join(f'<{p}mergeCell ref="{m}"/>' for m in merges) + f"</{p}mergeCells>"
+        )
+    # Rare bytes in bulk before, between or after the parts: the probing budget runs out.
+    for _ in range(draw(st.integers(0, 2))):
+        parts.insert(draw(st.integers(0, len(parts))), draw(_FILLER))
+    xmlns = f'xmlns:{p[:-1]}="{NS}"' if p else f'xmlns="{NS}"'
+    decl = draw(st.sampled_from(["", '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n']))
+    return f"{decl}<{p}worksheet {xmlns}>{''.join(parts)}</{p}worksheet>".encode()
+
+
+def _chunks(data: bytes, cuts: list[int]) -> list[bytes]:
+    points = sorted({min(c, len(data)) for c in cuts})
+    return [data[a:b] for a, b in zip([0, *points], [*points, len(data)], strict=True) if b > a]
+
+
+_LIMITS = st.builds(
+    XlsxLimits,
+    max_sheet_cells=st.sampled_from([20_000_000, 20_000_000, 2_600_000, 5_000, 50]),
+    max_sheet_rows=st.sampled_from([1_048_576, 1_048_576, 100_000, 30]),
+    max_sheet_cols=st.sampled_from([16_384, 16_384, 26, 3]),
+    max_merged_cells=st.sampled_from([1_000_000, 1_000_000, 10]),
+    max_uncached_listed=st.sampled_from([1_000, 1]),
+    max_cell_bytes=st.sampled_from([8 * 2**20, 8 * 2**20, 300]),
+    max_prolog_bytes=st.sampled_from([64 * 1024, 64 * 1024, 80, 40]),
+)
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    data=sheet_xml(),
+    cuts=st.lists(st.integers(1, 6_000), max_size=6),
+    limits=_LIMITS,
+    slack=st.sampled_from([16, 0]),
+    per=st.sampled_from([512, 1, 10**9]),
+)
+def test_fast_scanner_reaches_the_reference_verdict(
+    data: bytes, cuts: list[int], limits: XlsxLimits, slack: int, per: int
+) -> None:
+    chunks = _chunks(data, cuts)
+    expected = _verdict(ReferenceSheetScanner, chunks, limits)
+    with (
+        mock.patch.object(xlsx_guard, "_PROBE_SLACK", slack),
+        mock.patch.object(xlsx_guard, "_PROBE_BYTES", per),
+    ):
+        assert _verdict(_SheetScanner, chunks, limits) == expected
+
+
+# --- the searches themselves, on arbitrary bytes --------------------------------------------------------
+
+_BYTES = st.lists(
+    st.sampled_from(
+        [b"<", b"f", b" ", b">", b"/", b"m", b"x:", b"mergeCell", b"dimension", b' ref="A1"', b"\n"]
+    ),
+    max_size=80,
+).map(b"".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    buf=_BYTES,
+    raw=st.sampled_from([b"", b"x:"]),
+    slack=st.sampled_from([16, 2, 0]),
+    per=st.sampled_from([512, 4, 1]),
+)
+def test_rare_byte_searches_equal_the_regex_searches(buf: bytes, raw: bytes, slack: int, per: int) -> None:
+    scanner = _SheetScanner("f", "s", "p", XlsxLimits())
+    scanner._compile(raw)
+    p = re.escape(raw)
+    formula = re.compile(b"<" + p + rb"f[ >/]")
+    dimension = re.compile(b"<" + p + rb'dimension\b[^>]*?\bref="([^"]*)"')
+    with (
+        mock.patch.object(xlsx_guard, "_PROBE_SLACK", slack),
+        mock.patch.object(xlsx_guard, "_PROBE_BYTES", per),
+    ):
+        assert scanner._has_formula(buf) == (formula.search(buf) is not None)
+        found, wanted = scanner._first_dimension(buf), dimension.search(buf)
+        assert (found and (found.span(), found.groups())) == (wanted and (wanted.span(), wanted.groups()))
+        assert scanner._has_merge(buf) == (b"<" + raw + b"mergeCell" in buf)
+
+
+def test_first_via_rare_byte_falls_back_where_probing_stopped() -> None:
+    buf = b"m" * 100 + b"<dimension" + b"m" * 10 + b"<dimension"
+    seen: list[int] = []
+
+    def fallback(at: int) -> int:
+        seen.append(at)
+        return buf.find(b"<dimension", at)
+
+    with (
+        mock.patch.object(xlsx_guard, "_PROBE_SLACK", 3),
+        mock.patch.object(xlsx_guard, "_PROBE_BYTES", 10**9),
+    ):
+        found = _first_via_rare_byte(buf, b"<dimension", 3, lambda at: at, fallback)
+    assert found == 100  # the first start, found by the fallback after four fruitless probes
+    assert seen == [4]  # resumed at the fifth candidate: the 'm' at 7 is index 3 of "<dimension"
