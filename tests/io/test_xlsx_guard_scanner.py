@@ -9,20 +9,25 @@ pass, then an exact pass when needed), and must return identical scans or identi
 from __future__ import annotations
 
 import dataclasses
+import random
 import re
 import sys
+import zipfile
+import zlib
 from pathlib import Path
 from unittest import mock
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+import hostile_files as hf
 from guard_reference import ReferenceSheetScanner
 
 from app.core.errors import HostileFileError
 from app.io import xlsx_guard
-from app.io.xlsx_guard import XlsxLimits, _first_via_rare_byte, _NeedExact, _SheetScanner
+from app.io.xlsx_guard import XlsxLimits, _first_via_rare_byte, _NeedExact, _SheetScanner, inspect_xlsx
 
 NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
@@ -225,3 +230,57 @@ def test_first_via_rare_byte_falls_back_where_probing_stopped() -> None:
         found = _first_via_rare_byte(buf, b"<dimension", 3, lambda at: at, fallback)
     assert found == 100  # the first start, found by the fallback after four fruitless probes
     assert seen == [4]  # resumed at the fifth candidate: the 'm' at 7 is index 3 of "<dimension"
+
+
+# --- inspect_xlsx inflates each structure part once ------------------------------------------------
+
+
+def _book_with_big_shared_strings(dir: Path, lie_by: int = 0) -> Path:
+    """A 6 MB sharedStrings.xml (more than one 4 MiB chunk), its declared size optionally too small."""
+    rnd = random.Random(3)
+    strings = ["".join(rnd.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(60)) for _ in range(100_000)]
+    path = hf.write_book(
+        dir / "big_sst.xlsx", hf.Book([hf.Sheet("Inventory", hf.rows_xml([["a", 1]]))], strings)
+    )
+    if lie_by:
+        with zipfile.ZipFile(path) as zf:
+            size = zf.getinfo("xl/sharedStrings.xml").file_size
+        hf._patch_central_sizes(path, "xl/sharedStrings.xml", file_size=size - lie_by)
+    return path
+
+
+def test_inspect_inflates_every_structure_part_once(tmp_path: Path) -> None:
+    path = _book_with_big_shared_strings(tmp_path)
+    produced = []
+    real = zlib.decompressobj
+
+    class Counting:
+        def __init__(self, *args: object) -> None:
+            self.inner = real(*args)
+
+        def decompress(self, data: bytes, max_length: int = 0) -> bytes:
+            out = self.inner.decompress(data, max_length)
+            produced.append(len(out))
+            return out
+
+        def __getattr__(self, name: str) -> object:
+            return getattr(self.inner, name)
+
+    with mock.patch.object(xlsx_guard.zlib, "decompressobj", Counting):
+        inspect_xlsx(path)
+    with zipfile.ZipFile(path) as zf:
+        size = {i.filename: i.file_size for i in zf.infolist()}
+    xml_bytes = sum(n for name, n in size.items() if name.endswith((".xml", ".rels")))
+    parsed = size["_rels/.rels"] + size["xl/workbook.xml"] + size["xl/_rels/workbook.xml.rels"]
+    assert size["xl/sharedStrings.xml"] > 6_000_000
+    # Every part inflated once (the 6 MB one too: its head is not inflated again), and the three
+    # small structure parts a second time to be parsed.
+    assert sum(produced) == xml_bytes + parsed
+
+
+def test_a_structure_part_lying_after_its_head_is_still_refused(tmp_path: Path) -> None:
+    path = _book_with_big_shared_strings(tmp_path, lie_by=1_000)
+    with pytest.raises(HostileFileError) as caught:
+        inspect_xlsx(path)
+    assert caught.value.problems[0].code == "xlsx_inflates_past"
+    assert caught.value.problems[0].params["name"] == "xl/sharedStrings.xml"
