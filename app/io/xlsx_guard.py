@@ -701,6 +701,7 @@ def _first_via_rare_byte(
 
 
 _FORMULA_NEXT = (b" ", b">", b"/")  # the byte after <f in re_formula
+_FORMULA_REF = re.compile(rb'\br="([A-Z]{1,7}\d{1,10})"')
 
 
 class _NeedExact(Exception):
@@ -938,36 +939,42 @@ class _SheetScanner:
                 raise self._hostile("xlsx_huge_merge", params)
 
     def _formulas(self, block: bytes) -> None:
+        cell_starts = (self.c_open_sp, self.c_open_gt)
         for m in self.re_formula.finditer(block):
+            f_start = m.start()
             # The cell's start tag is just before its <f>: look there first. Searching back to the
             # block start for every formula (b"<c>" is rarely present) made big sheets quadratic.
-            near = max(0, m.start() - _CELL_TAG_WINDOW)
-            start = max(
-                block.rfind(self.c_open_sp, near, m.start()), block.rfind(self.c_open_gt, near, m.start())
-            )
-            if start < 0 < near:
+            # Usually the last '<' before <f> opens the cell: then it is the last cell start too.
+            near = max(0, f_start - _CELL_TAG_WINDOW)
+            start = block.rfind(b"<", near, f_start)
+            if start < 0 or not block.startswith(cell_starts, start):
                 start = max(
-                    block.rfind(self.c_open_sp, 0, m.start()), block.rfind(self.c_open_gt, 0, m.start())
+                    block.rfind(self.c_open_sp, near, f_start), block.rfind(self.c_open_gt, near, f_start)
                 )
+            if start < 0 < near:
+                start = max(block.rfind(self.c_open_sp, 0, f_start), block.rfind(self.c_open_gt, 0, f_start))
             if start < 0:
                 continue  # an <f> outside any cell is not a cell formula
             end = block.find(self.c_close, m.end())
             tag_end = block.find(b">", start)
-            start_tag, body = block[start:tag_end], block[tag_end : len(block) if end < 0 else end]
             self.formulas += 1
-            if self._has_cached_value(start_tag, body):
+            if self._has_cached_value(block, start, tag_end, len(block) if end < 0 else end):
                 continue
             self.uncached_count += 1
             if len(self.uncached) < self.limits.max_uncached_listed:
-                ref = re.search(rb'\br="([A-Z]{1,7}\d{1,10})"', start_tag)
+                ref = _FORMULA_REF.search(block[start:tag_end])
                 self.uncached.append(ref.group(1).decode() if ref else "?")
 
-    def _has_cached_value(self, start_tag: bytes, body: bytes) -> bool:
-        v = self.re_value.search(body)
+    def _has_cached_value(self, block: bytes, start: int, tag_end: int, end: int) -> bool:
+        """Whether the cell with start tag ``block[start:tag_end]`` and body ``block[tag_end:end]`` has one."""
+        if tag_end < 0:  # no '>' after the cell start: slice as the scanner always has
+            v = self.re_value.search(block[tag_end:end])
+        else:  # the same search, without copying the body
+            v = self.re_value.search(block, tag_end, end)
         if v and v.group(1):
             return True
         # Excel stores a formula whose result is the empty text as t="str" with an empty <v></v>.
-        return bool(v) and b't="str"' in start_tag
+        return bool(v) and block.find(b't="str"', start, tag_end) >= 0
 
     def finish(self) -> None:
         if not self.started:

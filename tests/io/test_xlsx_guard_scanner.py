@@ -169,10 +169,13 @@ _LIMITS = st.builds(
     limits=_LIMITS,
     slack=st.sampled_from([16, 0]),
     per=st.sampled_from([512, 1, 10**9]),
+    cut_short=st.one_of(st.none(), st.integers(0, 4_000)),
 )
 def test_fast_scanner_reaches_the_reference_verdict(
-    data: bytes, cuts: list[int], limits: XlsxLimits, slack: int, per: int
+    data: bytes, cuts: list[int], limits: XlsxLimits, slack: int, per: int, cut_short: int | None
 ) -> None:
+    if cut_short is not None:  # a part that ends mid-tag (readers fail on it; the verdicts must agree)
+        data = data[: len(data) - cut_short]
     chunks = _chunks(data, cuts)
     expected = _verdict(ReferenceSheetScanner, chunks, limits)
     with (
@@ -180,6 +183,39 @@ def test_fast_scanner_reaches_the_reference_verdict(
         mock.patch.object(xlsx_guard, "_PROBE_BYTES", per),
     ):
         assert _verdict(_SheetScanner, chunks, limits) == expected
+
+
+_SOUP_PARTS = ['<c r="A1">', '<c r="B1"', '<c r="XFD1">', "<c>", "<c/>", '<c t="str">', "<c\tr='C2'>", "</c>",
+               "<v>1</v>", "<v></v>", "<v/>", "<f t", "<f>", "</f>", '<f t="shared" si="0"/>', "<row>",
+               '<row r="7">', "</row>", '<mergeCell ref="A1:B9"/>', '<dimension ref="A1:Z9"/>', "<col/>", "x", "f",
+               "m", "<"]  # fmt: skip
+_SOUP = st.lists(st.sampled_from(_SOUP_PARTS), max_size=30).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(tail=_SOUP, cuts=st.lists(st.integers(1, 200), max_size=4), limits=_LIMITS)
+def test_tag_soup_reaches_the_reference_verdict(tail: str, cuts: list[int], limits: XlsxLimits) -> None:
+    data = f'<worksheet xmlns="{NS}"><sheetData><row r="1">{tail}'.encode()
+    chunks = _chunks(data, cuts)
+    assert _verdict(_SheetScanner, chunks, limits) == _verdict(ReferenceSheetScanner, chunks, limits)
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        '<c r="A1"><v>1</v></c><c r="B1"<f t',  # no '>' after the last cell start
+        '<v>1</v></row><c r="B1"<f t<c>',  # ... and a <v> before it, in the same block
+        '<c r="A1"><v>1</v></c><c r="B1" t="str"<f/',
+        '<c r="A1"><f>1</f><v>',  # ends inside the value
+        "<c><f>x</f><v></v></c><c>",
+        '<c r="A1" t="str"><f>x</f><v></v></c><f>loose</f>',
+    ],
+)
+def test_malformed_formula_cells_get_the_reference_verdict(tail: str) -> None:
+    data = f'<worksheet xmlns="{NS}"><sheetData><row r="1">{tail}'.encode()
+    for limits in (XlsxLimits(), XlsxLimits(max_cell_bytes=10)):
+        expected = _verdict(ReferenceSheetScanner, [data], limits)
+        assert _verdict(_SheetScanner, [data], limits) == expected
 
 
 # --- the searches themselves, on arbitrary bytes --------------------------------------------------------
