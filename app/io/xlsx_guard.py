@@ -701,6 +701,9 @@ def _first_via_rare_byte(
 
 
 _FORMULA_NEXT = (b" ", b">", b"/")  # the byte after <f in re_formula
+# The byte after <c in a cell's start tag. XML separates attributes by any white space, and so does
+# calamine: <c\tr="XFD1048576"> is a cell there (before 2026-12 the fast path took it for <cols>).
+_CELL_NEXT = (b" ", b">", b"/", b"\t", b"\n", b"\r")
 _FORMULA_REF = re.compile(rb'\br="([A-Z]{1,7}\d{1,10})"')
 
 
@@ -852,7 +855,7 @@ class _SheetScanner:
             self._locate_exact(block)
             return
         odd = self.re_odd_cell.search(block)
-        while odd and block[odd.end() : odd.end() + 1] not in (b" ", b">", b"/"):
+        while odd and block[odd.end() : odd.end() + 1] not in _CELL_NEXT:
             odd = self.re_odd_cell.search(block, odd.end())  # <cols>, <cfRule> …: not cells
         self.unlocated = True
         if odd is None:

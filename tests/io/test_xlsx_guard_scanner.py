@@ -27,7 +27,14 @@ from guard_reference import ReferenceSheetScanner
 
 from app.core.errors import HostileFileError
 from app.io import xlsx_guard
-from app.io.xlsx_guard import XlsxLimits, _first_via_rare_byte, _NeedExact, _SheetScanner, inspect_xlsx
+from app.io.xlsx_guard import (
+    XlsxLimits,
+    _first_via_rare_byte,
+    _NeedExact,
+    _SheetScanner,
+    check_sheet,
+    inspect_xlsx,
+)
 
 NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
@@ -94,7 +101,8 @@ def _cell(draw: st.DrawFn, p: str) -> str:
             max_size=3,
         )
     )
-    sep = draw(st.sampled_from([" ", " ", " ", "\t", "\n"]))
+    # After <c only a space: the old scanner missed <c\tr=... (see test_white_space_after_c_...).
+    sep = " " if tag.endswith("c") else draw(st.sampled_from([" ", " ", "\t", "\n"]))
     head = f"<{tag}" + "".join(sep + a for a in attrs)
     body = draw(
         st.lists(
@@ -185,7 +193,7 @@ def test_fast_scanner_reaches_the_reference_verdict(
         assert _verdict(_SheetScanner, chunks, limits) == expected
 
 
-_SOUP_PARTS = ['<c r="A1">', '<c r="B1"', '<c r="XFD1">', "<c>", "<c/>", '<c t="str">', "<c\tr='C2'>", "</c>",
+_SOUP_PARTS = ['<c r="A1">', '<c r="B1"', '<c r="XFD1">', "<c>", "<c/>", '<c t="str">', "<c r='C2'>", "</c>",
                "<v>1</v>", "<v></v>", "<v/>", "<f t", "<f>", "</f>", '<f t="shared" si="0"/>', "<row>",
                '<row r="7">', "</row>", '<mergeCell ref="A1:B9"/>', '<dimension ref="A1:Z9"/>', "<col/>", "x", "f",
                "m", "<"]  # fmt: skip
@@ -320,3 +328,18 @@ def test_a_structure_part_lying_after_its_head_is_still_refused(tmp_path: Path) 
         inspect_xlsx(path)
     assert caught.value.problems[0].code == "xlsx_inflates_past"
     assert caught.value.problems[0].params["name"] == "xl/sharedStrings.xml"
+
+
+@pytest.mark.parametrize("space", ["\t", "\n", "\r", "\r\n"])
+def test_white_space_after_c_does_not_hide_a_far_cell(tmp_path: Path, space: str) -> None:
+    # calamine reads <c\tr="XFD1048576"> as a cell and aborts allocating the grid; the scanner
+    # before 2026-12 skipped it (only a space, '>' or '/' after <c counted as a cell).
+    body = (
+        f'<sheetData><row r="1"><c r="A1"><v>1</v></c><c{space}r="XFD1048576"><v>2</v></c></row></sheetData>'
+    )
+    path = hf.write_book(tmp_path / "tab.xlsx", hf.Book([hf.Sheet("Inventory", body)]))
+    info = inspect_xlsx(path, keep_heads=True)
+    with pytest.raises(HostileFileError) as caught:
+        check_sheet(path, info.sheets[0])
+    assert caught.value.problems[0].code == "xlsx_huge_extent"
+    assert caught.value.problems[0].params["ref"] == "A1:XFD1048576"
