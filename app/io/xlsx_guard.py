@@ -707,6 +707,11 @@ _FORMULA_NEXT = (b" ", b">", b"/")  # the byte after <f in re_formula
 # The byte after <c in a cell's start tag. XML separates attributes by any white space, and so does
 # calamine: <c\tr="XFD1048576"> is a cell there (before 2026-12 the fast path took it for <cols>).
 _CELL_NEXT = (b" ", b">", b"/", b"\t", b"\n", b"\r")
+# An r= reference as XML and calamine read it: white space around '=', either quote, and column
+# letters in either case (calamine reads r='xfd1048576' as XFD1048576; before 2026-12 the scanner
+# knew only r="XFD1048576" and placed such a cell by position instead).
+_R_ATTR = rb"""\br\s*=\s*(["'])"""
+_ANY_REF = re.compile(_R_ATTR + rb"([A-Za-z]{0,7})(\d{1,10})\1")
 _FORMULA_REF = re.compile(rb'\br="([A-Z]{1,7}\d{1,10})"')
 
 
@@ -798,7 +803,7 @@ class _SheetScanner:
         self.re_refless = re.compile(b"<" + p + rb"(?:c|row)" + no_ref)
         self.re_refless_cell = re.compile(b"<" + p + rb"c" + no_ref)
         self.row_tag = b"<" + raw + b"row"
-        self.re_refs = re.compile(b"<" + p + rb'c\s[^>]*?\br="([A-Z]{1,7})(\d{1,10})"')
+        self.re_refs = re.compile(b"<" + p + rb"c\s[^>]*?" + _R_ATTR + rb"([A-Za-z]{1,7})(\d{1,10})\1")
         self.re_token = re.compile(b"<" + p + rb"(row|c)(?=[\s/>])([^>]*)>")
         self.re_last_row = re.compile(b"<" + p + rb'row\s[^>]*?\br="(\d{1,10})"')
         self.re_value = re.compile(b"<" + p + rb"v>([^<]*)</" + p + rb"v>")
@@ -881,20 +886,20 @@ class _SheetScanner:
     def _locate_refs(self, block: bytes, start: int) -> None:
         refs = self.re_refs.findall(block, start)
         if refs:
-            rows = max(map(int, {r for _, r in refs}))
-            cols = max(map(col_index, {c.decode() for c, _ in refs}))
+            rows = max(map(int, {r for _, _, r in refs}))
+            cols = max(map(col_index, {c.decode() for _, c, _ in refs}))
             self._cell_at(rows, cols)
-            self.cur_col = col_index(refs[-1][0].decode())
+            self.cur_col = col_index(refs[-1][1].decode())
 
     def _walk_positions(self, block: bytes) -> None:
         for m in self.re_token.finditer(block):
             attrs = m.group(2)
-            ref = re.search(rb'\br="([A-Z]{0,7})(\d{1,10})"', attrs)
+            ref = _ANY_REF.search(attrs)
             if m.group(1) == b"row":
-                self.cur_row = int(ref.group(2)) if ref else self.cur_row + 1
+                self.cur_row = int(ref.group(3)) if ref else self.cur_row + 1
                 self.cur_col = 0
-            elif ref and ref.group(1):
-                self._cell_at(int(ref.group(2)), col_index(ref.group(1).decode()))
+            elif ref and ref.group(2):
+                self._cell_at(int(ref.group(3)), col_index(ref.group(2).decode()))
             else:
                 self._cell_at(max(self.cur_row, 1), self.cur_col + 1)
 

@@ -68,7 +68,7 @@ def _verdict(scanner_type: type, chunks: list[bytes], limits: XlsxLimits) -> obj
 _COLS = st.one_of(
     st.sampled_from(["A", "B", "Z"]),
     st.text("ABCXYZ", min_size=2, max_size=3),
-    st.sampled_from(["", "a", "1", "XFD", "XFE"]),
+    st.sampled_from(["", "1", "XFD", "XFE"]),  # no lower case: calamine reads it, the old scanner did not
 )
 _ROWS = st.one_of(
     st.integers(1, 99_999).map(str),
@@ -96,7 +96,8 @@ def _cell(draw: st.DrawFn, p: str) -> str:
         st.lists(
             st.one_of(
                 _REFS.map(lambda r: f'r="{r}"'),
-                st.sampled_from(['t="str"', 't="s"', 's="1"', 't="inlineStr"', "r='B2'", 'r ="C3"']),
+                # Not r='B2' nor r ="B2": calamine reads them, the old scanner did not (see below).
+                st.sampled_from(['t="str"', 't="s"', 's="1"', 't="inlineStr"', 'xr="C3"', 'x:r="D4"']),
             ),
             max_size=3,
         )
@@ -193,7 +194,7 @@ def test_fast_scanner_reaches_the_reference_verdict(
         assert _verdict(_SheetScanner, chunks, limits) == expected
 
 
-_SOUP_PARTS = ['<c r="A1">', '<c r="B1"', '<c r="XFD1">', "<c>", "<c/>", '<c t="str">', "<c r='C2'>", "</c>",
+_SOUP_PARTS = ['<c r="A1">', '<c r="B1"', '<c r="XFD1">', "<c>", "<c/>", '<c t="str">', '<c xr="C2">', "</c>",
                "<v>1</v>", "<v></v>", "<v/>", "<f t", "<f>", "</f>", '<f t="shared" si="0"/>', "<row>",
                '<row r="7">', "</row>", '<mergeCell ref="A1:B9"/>', '<dimension ref="A1:Z9"/>', "<col/>", "x", "f",
                "m", "<"]  # fmt: skip
@@ -341,5 +342,32 @@ def test_white_space_after_c_does_not_hide_a_far_cell(tmp_path: Path, space: str
     info = inspect_xlsx(path, keep_heads=True)
     with pytest.raises(HostileFileError) as caught:
         check_sheet(path, info.sheets[0])
+    assert caught.value.problems[0].code == "xlsx_huge_extent"
+    assert caught.value.problems[0].params["ref"] == "A1:XFD1048576"
+
+
+@pytest.mark.parametrize(
+    "far",
+    [
+        "<c r='XFD1048576'><v>2</v></c>",  # single quotes
+        '<c r ="XFD1048576"><v>2</v></c>',  # white space around '='
+        '<c r= "XFD1048576"><v>2</v></c>',
+        '<c r="xfd1048576"><v>2</v></c>',  # lower case column letters
+        "<c s=\"1\" r='XfD1048576'><v>2</v></c>",
+    ],
+)
+@pytest.mark.parametrize("wide", [False, True])
+def test_every_spelling_of_a_far_reference_is_located(tmp_path: Path, far: str, wide: bool) -> None:
+    # calamine reads each of these as XFD1048576 and aborts allocating the grid; the scanner
+    # before 2026-12 placed them by position (A1048576 or B1) and let the file through. ``wide``
+    # sends the sheet through the exact pass first (a near-cell bound over the area cap).
+    first = '<c r="ZZ1"><v>0</v></c>' * wide
+    body = (
+        f'<sheetData><row r="1"><c r="A1"><v>1</v></c>{first}</row><row r="1048576">{far}</row></sheetData>'
+    )
+    path = hf.write_book(tmp_path / "far.xlsx", hf.Book([hf.Sheet("Inventory", body)]))
+    info = inspect_xlsx(path, keep_heads=True)
+    with pytest.raises(HostileFileError) as caught:
+        check_sheet(path, info.sheets[0], XlsxLimits(max_sheet_cells=2_000_000) if wide else XlsxLimits())
     assert caught.value.problems[0].code == "xlsx_huge_extent"
     assert caught.value.problems[0].params["ref"] == "A1:XFD1048576"
