@@ -707,10 +707,11 @@ _FORMULA_NEXT = (b" ", b">", b"/")  # the byte after <f in re_formula
 # The byte after <c in a cell's start tag. XML separates attributes by any white space, and so does
 # calamine: <c\tr="XFD1048576"> is a cell there (before 2026-12 the fast path took it for <cols>).
 _CELL_NEXT = (b" ", b">", b"/", b"\t", b"\n", b"\r")
-# An r= reference as XML and calamine read it: white space around '=', either quote, and column
-# letters in either case (calamine reads r='xfd1048576' as XFD1048576; before 2026-12 the scanner
-# knew only r="XFD1048576" and placed such a cell by position instead).
-_R_ATTR = rb"""\br\s*=\s*(["'])"""
+# An r= reference as XML and calamine read it: an attribute named r (after white space or, as
+# calamine also takes it, right after the previous value's quote; xr= or x:r= are other attributes),
+# white space around '=', either quote, column letters in either case. Before 2026-12 the scanner
+# knew only r="XFD1048576": it placed r='xfd1048576' by position and took x:r="A1" for a reference.
+_R_ATTR = rb"""(?<=[\s"'])r\s*=\s*(["'])"""
 _ANY_REF = re.compile(_R_ATTR + rb"([A-Za-z]{0,7})(\d{1,10})\1")
 _FORMULA_REF = re.compile(rb'\br="([A-Z]{1,7}\d{1,10})"')
 
@@ -799,7 +800,7 @@ class _SheetScanner:
         # Any '<c' that is not a near cell with r= first (A1:Z99999): far cells, ref-less cells,
         # other attribute orders, and non-cell tags like <cols> (filtered out afterwards).
         self.re_odd_cell = re.compile(b"<" + p + rb'c(?! r="[A-Z]\d{1,5}")')
-        no_ref = rb'(?:>|/>|\s(?:[^>r]|r(?!="))*>)'
+        no_ref = rb"""(?:>|/>|\s(?:[^>r]|(?<![\s"'])r|r(?!\s*=))*>)"""  # no r attribute (_R_ATTR)
         self.re_refless = re.compile(b"<" + p + rb"(?:c|row)" + no_ref)
         self.re_refless_cell = re.compile(b"<" + p + rb"c" + no_ref)
         self.row_tag = b"<" + raw + b"row"

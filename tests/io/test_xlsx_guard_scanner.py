@@ -96,8 +96,8 @@ def _cell(draw: st.DrawFn, p: str) -> str:
         st.lists(
             st.one_of(
                 _REFS.map(lambda r: f'r="{r}"'),
-                # Not r='B2' nor r ="B2": calamine reads them, the old scanner did not (see below).
-                st.sampled_from(['t="str"', 't="s"', 's="1"', 't="inlineStr"', 'xr="C3"', 'x:r="D4"']),
+                # Not r='B2', r ="B2", xr="B2" or x:r="B2": the old scanner misread them (see below).
+                st.sampled_from(['t="str"', 't="s"', 's="1"', 't="inlineStr"', 'cm="1"']),
             ),
             max_size=3,
         )
@@ -194,7 +194,7 @@ def test_fast_scanner_reaches_the_reference_verdict(
         assert _verdict(_SheetScanner, chunks, limits) == expected
 
 
-_SOUP_PARTS = ['<c r="A1">', '<c r="B1"', '<c r="XFD1">', "<c>", "<c/>", '<c t="str">', '<c xr="C2">', "</c>",
+_SOUP_PARTS = ['<c r="A1">', '<c r="B1"', '<c r="XFD1">', "<c>", "<c/>", '<c t="str">', '<c s="C2">', "</c>",
                "<v>1</v>", "<v></v>", "<v/>", "<f t", "<f>", "</f>", '<f t="shared" si="0"/>', "<row>",
                '<row r="7">', "</row>", '<mergeCell ref="A1:B9"/>', '<dimension ref="A1:Z9"/>', "<col/>", "x", "f",
                "m", "<"]  # fmt: skip
@@ -370,4 +370,29 @@ def test_every_spelling_of_a_far_reference_is_located(tmp_path: Path, far: str, 
     with pytest.raises(HostileFileError) as caught:
         check_sheet(path, info.sheets[0], XlsxLimits(max_sheet_cells=2_000_000) if wide else XlsxLimits())
     assert caught.value.problems[0].code == "xlsx_huge_extent"
+    assert caught.value.problems[0].params["ref"] == "A1:XFD1048576"
+
+
+@pytest.mark.parametrize("attribute", ['xr="A1"', 'x:r="A1"', 'r:r="A1"', 'rr="A1"'])
+def test_cells_whose_only_r_is_another_attribute_are_placed_by_position(
+    tmp_path: Path, attribute: str
+) -> None:
+    # calamine takes only an attribute named r as the reference and places these cells one after
+    # the other: 16,384 of them span A:XFD, and with a cell in row 1048576 it aborts. The scanner
+    # before 2026-12 took xr=/x:r= for a reference (and located nothing or A1).
+    row = f"<c {attribute}><v>1</v></c>" * 16_384
+    body = f'<sheetData><row r="1">{row}</row><row r="1048576"><c r="A1048576"><v>2</v></c></row></sheetData>'
+    path = hf.write_book(tmp_path / "positional.xlsx", hf.Book([hf.Sheet("Inventory", body)]))
+    info = inspect_xlsx(path, keep_heads=True)
+    with pytest.raises(HostileFileError) as caught:
+        check_sheet(path, info.sheets[0])
+    assert caught.value.problems[0].code == "xlsx_huge_extent"
+
+
+def test_r_right_after_the_previous_value_is_a_reference(tmp_path: Path) -> None:
+    # t="n"r="XFD1048576" is not well-formed XML, but calamine reads the r and aborts.
+    body = '<sheetData><row r="1"><c r="A1"><v>1</v></c><c t="n"r="XFD1048576"><v>2</v></c></row></sheetData>'
+    path = hf.write_book(tmp_path / "glued.xlsx", hf.Book([hf.Sheet("Inventory", body)]))
+    with pytest.raises(HostileFileError) as caught:
+        check_sheet(path, inspect_xlsx(path).sheets[0])
     assert caught.value.problems[0].params["ref"] == "A1:XFD1048576"
