@@ -605,15 +605,33 @@ def check_sheet(path: Path, sheet: SheetInfo, limits: XlsxLimits = XlsxLimits())
         if info is None:
             raise _broken(file, "xlsx_part_missing", {"part": sheet.part}, sheet.name)
         resumed = None if sheet.head is None else sheet.head.take(info, _file_stamp(path))
-        try:
-            scanner = _scan(fh, info, file, sheet.name, limits, exact=False, resumed=resumed)
-            rows, cols = scanner.extent_bound()
-            exact = rows * cols > limits.max_sheet_cells  # near cells were only bounded: locate all
-        except _NeedExact:
-            exact = True
-        if exact:
-            scanner = _scan(fh, info, file, sheet.name, limits, exact=True)
-        return scanner.result(time.perf_counter() - started)
+
+        def scan(exact: bool, any_prefix: bool = False) -> _SheetScanner:
+            return _scan(
+                fh, info, file, sheet.name, limits, exact, None if exact else resumed, any_prefix=any_prefix
+            )
+
+        return _judge(scan, limits).result(time.perf_counter() - started)
+
+
+def _judge(scan: Callable[..., _SheetScanner], limits: XlsxLimits) -> _SheetScanner:
+    """The fast pass, then an exact pass when its bound or its cells call for one.
+
+    ``scan(exact, any_prefix=False)`` scans the whole part afresh and returns the finished scanner.
+    """
+    any_prefix = False
+    try:
+        scanner = scan(False)
+        rows, cols = scanner.extent_bound()
+        exact = rows * cols > limits.max_sheet_cells  # near cells were only bounded: locate all
+    except _NeedExact as need:
+        exact, any_prefix = True, need.any_prefix
+    if not exact:
+        return scanner
+    try:
+        return scan(True, any_prefix=any_prefix)
+    except _NeedExact:  # tags with a foreign prefix after all
+        return scan(True, any_prefix=True)
 
 
 def _scan(
@@ -624,8 +642,9 @@ def _scan(
     limits: XlsxLimits,
     exact: bool,
     resumed: tuple[list[bytes], _PartStream] | None = None,
+    any_prefix: bool = False,
 ) -> _SheetScanner:
-    scanner = _SheetScanner(file, sheet, info.filename, limits, exact=exact)
+    scanner = _SheetScanner(file, sheet, info.filename, limits, exact=exact, any_prefix=any_prefix)
     if resumed is None:
         chunks: Iterator[bytes] = iter_part(fh, info, limits, file)
     else:  # the head inspect_xlsx inflated (and budget-checked), then the rest of the same stream
@@ -672,7 +691,7 @@ _TAIL = 64 * 1024
 # bytes.find of a literal starting with the ubiquitous '<' steps through the data byte by byte.
 # Probing each hit costs about as much as stepping through ~0.5 KB, so probing goes on only while hits
 # stay sparser than that (plus a few); then the byte-by-byte search takes over where probing stopped.
-_PROBE_SLACK = 16
+_PROBE_SLACK = 256  # the sheet's head (sheetPr, sheetFormatPr, cols ...) is dense in 'f' and 'm'
 _PROBE_BYTES = 512
 
 
@@ -713,11 +732,30 @@ _CELL_NEXT = (b" ", b">", b"/", b"\t", b"\n", b"\r")
 # knew only r="XFD1048576": it placed r='xfd1048576' by position and took x:r="A1" for a reference.
 _R_ATTR = rb"""(?<=[\s"'])r\s*=\s*(["'])"""
 _ANY_REF = re.compile(_R_ATTR + rb"([A-Za-z]{0,7})(\d{1,10})\1")
+_PREFIXED_TAG = re.compile(rb"<[\w.-]+:(?:c|row)[\s/>]")
+_COLON_TAG = re.compile(rb":(?:c|row)[\s/>]")  # quicker than _PREFIXED_TAG.search: a 2-byte literal
+
+
+def _prefixed_tag_at(buf: bytes, colon: int) -> bool:
+    """Whether the ':' at ``colon`` is that of a prefixed cell or row tag (``<y:c``, ``<y:row``)."""
+    if not buf.startswith((b"c", b"row"), colon + 1):
+        return False  # spans="1:9", x14ac:dyDescent …: the usual colons, told apart cheaply
+    return _PREFIXED_TAG.match(buf, max(0, buf.rfind(b"<", 0, colon))) is not None
+
+
 _FORMULA_REF = re.compile(rb'\br="([A-Z]{1,7}\d{1,10})"')
 
 
 class _NeedExact(Exception):
-    """The fast path met cells without r= references: scan again from the start, locating all."""
+    """The fast path met cells without r= references: scan again from the start, locating all.
+
+    ``any_prefix``: it met cell or row tags with another namespace prefix than the root element's
+    (calamine matches local names only), so the exact scan must read tags of every prefix.
+    """
+
+    def __init__(self, any_prefix: bool = False) -> None:
+        super().__init__()
+        self.any_prefix = any_prefix
 
 
 class _SheetScanner:
@@ -735,8 +773,17 @@ class _SheetScanner:
     parser fails before expanding it.
     """
 
-    def __init__(self, file: str, sheet: str, part: str, limits: XlsxLimits, exact: bool = False) -> None:
+    def __init__(
+        self,
+        file: str,
+        sheet: str,
+        part: str,
+        limits: XlsxLimits,
+        exact: bool = False,
+        any_prefix: bool = False,
+    ) -> None:
         self.file, self.sheet, self.part, self.limits, self.exact = file, sheet, part, limits, exact
+        self.any_prefix = any_prefix  # exact only: read cell and row tags of any namespace prefix
         self.carry = b""
         self.started = False
         self.first_block = True
@@ -806,6 +853,15 @@ class _SheetScanner:
         self.row_tag = b"<" + raw + b"row"
         self.re_refs = re.compile(b"<" + p + rb"c\s[^>]*?" + _R_ATTR + rb"([A-Za-z]{1,7})(\d{1,10})\1")
         self.re_token = re.compile(b"<" + p + rb"(row|c)(?=[\s/>])([^>]*)>")
+        if self.any_prefix:
+            self.re_token = re.compile(rb"<(?:[\w.-]+:)?(row|c)(?=[\s/>])([^>]*)>")
+        # Cell or row tags with another prefix than the root's (see _has_foreign_tag).
+        self.raw_prefix = raw
+        self.re_foreign = (
+            _PREFIXED_TAG
+            if not raw
+            else re.compile(b"<(?!" + p + rb"(?:c|row)[\s/>])(?:[\w.-]+:)?(?:c|row)[\s/>]")
+        )
         self.re_last_row = re.compile(b"<" + p + rb'row\s[^>]*?\br="(\d{1,10})"')
         self.re_value = re.compile(b"<" + p + rb"v>([^<]*)</" + p + rb"v>")
 
@@ -862,6 +918,8 @@ class _SheetScanner:
         )
 
     def _locate(self, block: bytes) -> None:
+        if not self.any_prefix and self._has_foreign_tag(block):
+            raise _NeedExact(any_prefix=True)
         if self.exact:
             self._locate_exact(block)
             return
@@ -875,8 +933,26 @@ class _SheetScanner:
             raise _NeedExact  # cells placed by position need the row count from the very start
         self._locate_refs(block, odd.start())
 
+    def _has_foreign_tag(self, block: bytes) -> bool:
+        """Whether a cell or row tag with another prefix than the root's (``<y:c``, ``<y:row``) is here.
+
+        calamine reads tags by their local name, whatever the prefix (bound or not): such cells
+        count as much as the others. Without a root prefix they are found through their ':'.
+        """
+        if self.raw_prefix:
+            return self.re_foreign.search(block) is not None
+        return bool(
+            _first_via_rare_byte(
+                block,
+                b":",
+                0,
+                lambda at: _prefixed_tag_at(block, at),
+                lambda at: any(_prefixed_tag_at(block, m.start()) for m in _COLON_TAG.finditer(block, at)),
+            )
+        )
+
     def _locate_exact(self, block: bytes) -> None:
-        if self.re_refless.search(block):
+        if self.any_prefix or self.re_refless.search(block):
             self._walk_positions(block)
             return
         self._locate_refs(block, 0)

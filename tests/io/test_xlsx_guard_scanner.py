@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import random
 import re
+import struct
 import sys
 import zipfile
 import zlib
@@ -18,7 +19,7 @@ from pathlib import Path
 from unittest import mock
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -30,7 +31,7 @@ from app.io import xlsx_guard
 from app.io.xlsx_guard import (
     XlsxLimits,
     _first_via_rare_byte,
-    _NeedExact,
+    _judge,
     _SheetScanner,
     check_sheet,
     inspect_xlsx,
@@ -42,23 +43,18 @@ NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 def _verdict(scanner_type: type, chunks: list[bytes], limits: XlsxLimits) -> object:
     """What check_sheet would conclude from these chunks with this scanner class."""
 
-    def scan(exact: bool) -> object:
-        scanner = scanner_type("book.xlsx", "Sheet", "xl/worksheets/sheet1.xml", limits, exact=exact)
+    def scan(exact: bool, any_prefix: bool = False) -> object:
+        options = {"any_prefix": True} if any_prefix else {}  # the reference knows no such pass
+        scanner = scanner_type(
+            "book.xlsx", "Sheet", "xl/worksheets/sheet1.xml", limits, exact=exact, **options
+        )
         for chunk in chunks:
             scanner.feed(chunk)
         scanner.finish()
         return scanner
 
     try:
-        try:
-            scanner = scan(exact=False)
-            rows, cols = scanner.extent_bound()
-            exact = rows * cols > limits.max_sheet_cells
-        except _NeedExact:
-            exact = True
-        if exact:
-            scanner = scan(exact=True)
-        return dataclasses.replace(scanner.result(0.0), seconds=0.0)
+        return dataclasses.replace(_judge(scan, limits).result(0.0), seconds=0.0)
     except HostileFileError as exc:
         return [(p.code, p.params, p.sheet, p.file) for p in exc.problems]
 
@@ -91,7 +87,8 @@ _FILLER = st.sampled_from(["f", "m", "fm", "mf g", "xyz", "<fx", "<mx:", "<dimen
 
 @st.composite
 def _cell(draw: st.DrawFn, p: str) -> str:
-    tag = draw(st.sampled_from([f"{p}c", f"{p}c", f"{p}c", "c", "y:c", f"{p}col", f"{p}cfRule"]))
+    # Only the root's prefix: the old scanner ignored <y:c> (calamine does not; see below).
+    tag = draw(st.sampled_from([f"{p}c", f"{p}c", f"{p}c", f"{p}col", f"{p}cfRule", f"{p}cx"]))
     attrs = draw(
         st.lists(
             st.one_of(
@@ -185,7 +182,14 @@ def test_fast_scanner_reaches_the_reference_verdict(
 ) -> None:
     if cut_short is not None:  # a part that ends mid-tag (readers fail on it; the verdicts must agree)
         data = data[: len(data) - cut_short]
-    chunks = _chunks(data, cuts)
+    # Cell and row tags all with the root's prefix (the old scanner ignored the others, see below).
+    root_prefix = re.match(rb"(?:<\?[^>]*>\s*)?<([\w.-]+:)?", data)
+    prefixes = {m.group(1) or b"" for m in re.finditer(rb"<([\w.-]+:)?(?:c|row)[\s/>]", data)}
+    assume(prefixes <= {root_prefix.group(1) or b"" if root_prefix else b""})
+    # The first chunk holds the root's start tag: the old scanner took the namespace prefix from a
+    # first chunk such as b"<x" as none (see test_a_first_chunk_cut_in_the_root_tag_...).
+    root_end = data.find(b">", data.find(b"worksheet")) + 1
+    chunks = _chunks(data, [c + root_end for c in cuts])
     expected = _verdict(ReferenceSheetScanner, chunks, limits)
     with (
         mock.patch.object(xlsx_guard, "_PROBE_SLACK", slack),
@@ -395,4 +399,87 @@ def test_r_right_after_the_previous_value_is_a_reference(tmp_path: Path) -> None
     path = hf.write_book(tmp_path / "glued.xlsx", hf.Book([hf.Sheet("Inventory", body)]))
     with pytest.raises(HostileFileError) as caught:
         check_sheet(path, inspect_xlsx(path).sheets[0])
+    assert caught.value.problems[0].params["ref"] == "A1:XFD1048576"
+
+
+# --- namespace prefixes: calamine reads tags by local name ------------------------------------------
+
+_FAR_ROW = '<row r="1048576">{c}</row>'
+
+
+@pytest.mark.parametrize(
+    ("root", "far"),
+    [
+        ("", f'<y:c xmlns:y="{NS}" r="XFD1048576"><y:v>2</y:v></y:c>'),  # another prefix, same namespace
+        ("", '<y:c r="XFD1048576"><y:v>2</y:v></y:c>'),  # an unbound prefix
+        ("x:", '<c r="XFD1048576"><v>2</v></c>'),  # no prefix under a prefixed root
+        ("x:", '<z:c r="XFD1048576"><z:v>2</z:v></z:c>'),
+    ],
+)
+def test_a_far_cell_with_another_prefix_is_located(tmp_path: Path, root: str, far: str) -> None:
+    # calamine aborts on each (it matches local names); the scanner before 2026-12 saw only the
+    # root's prefix and let them through.
+    p = root
+    body = f'<{p}sheetData><{p}row r="1"><{p}c r="A1"><{p}v>1</{p}v></{p}c></{p}row>{_FAR_ROW.format(c=far)}'
+    body = body.replace('<row r="1048576">', f'<{p}row r="1048576">').replace("</row>", f"</{p}row>")
+    xmlns = f'xmlns:x="{NS}"' if p else f'xmlns="{NS}"'
+    sheet = f"<{p}worksheet {xmlns}>{body}</{p}sheetData></{p}worksheet>".encode()
+    chunks = [sheet]
+    verdict = _verdict(_SheetScanner, chunks, XlsxLimits())
+    assert verdict == [("xlsx_huge_extent", {"ref": "A1:XFD1048576", "cells": f"{16_384 * 1_048_576:,}",
+                                             "limit": "20,000,000"}, "Sheet", "book.xlsx")]  # fmt: skip
+
+
+def test_rows_with_another_prefix_count_for_cells_placed_by_position() -> None:
+    # 1,048,575 rows calamine counts (<y:row/>) push the ref-less cells to row 1048576.
+    rows = (
+        '<row r="1"><c r="A1"><v>1</v></c></row>' + "<y:row/>" * 1_048_574 + "<row>" + "<c/>" * 20 + "</row>"
+    )
+    sheet = f'<worksheet xmlns="{NS}"><sheetData>{rows}</sheetData></worksheet>'.encode()
+    verdict = _verdict(
+        _SheetScanner, [sheet[i : i + 4 * 2**20] for i in range(0, len(sheet), 4 * 2**20)], XlsxLimits()
+    )
+    assert verdict[0][0] == "xlsx_huge_extent"
+    assert verdict[0][1]["ref"] == "A1:T1048576"
+
+
+def _zip_with_crafted_sheet(path: Path, parts: dict[str, bytes], sheet: str, deflated: bytes) -> Path:
+    """A zip whose ``sheet`` member is the raw deflate stream ``deflated`` (the rest stored)."""
+    out, central = bytearray(), bytearray()
+    for name, data in parts.items():
+        raw, method = (deflated, 8) if name == sheet else (data, 0)
+        crc, enc = zlib.crc32(data), name.encode()
+        sizes = (crc, len(raw), len(data))
+        central += struct.pack(
+            "<4s6H3I5H2I", b"PK\x01\x02", 20, 20, 0, method, 0, 0, *sizes, len(enc), 0, 0, 0, 0, 0, len(out)
+        )
+        central += enc
+        out += struct.pack("<4s5H3I2H", b"PK\x03\x04", 20, 0, method, 0, 0, *sizes, len(enc), 0) + enc + raw
+    end = struct.pack("<4s4H2IH", b"PK\x05\x06", 0, 0, len(parts), len(parts), len(central), len(out), 0)
+    path.write_bytes(bytes(out + central + end))
+    return path
+
+
+def test_a_first_chunk_cut_in_the_root_tag_does_not_hide_the_prefix(tmp_path: Path) -> None:
+    # A deflate stream can yield b"<x" alone first (then a megabyte of empty stored blocks). The
+    # scanner before 2026-12 took the root's prefix from that first chunk as none, overlooked every
+    # <x:c> and let a cell at XFD1048576 through (calamine aborts on it).
+    cells = "".join(f'<x:c r="A{r}"><x:v>{r}</x:v></x:c>' for r in range(1, 60_001))
+    far = '<x:row r="1048576"><x:c r="XFD1048576"><x:v>1</x:v></x:c></x:row>'
+    xml = f'<x:worksheet xmlns:x="{NS}"><x:sheetData><x:row r="1">{cells}</x:row>{far}</x:sheetData></x:worksheet>'
+    data = xml.encode()
+    book = hf.write_book(tmp_path / "plain.xlsx", hf.Book([hf.Sheet("Inventory", hf.rows_xml([["a", 1]]))]))
+    with zipfile.ZipFile(book) as zf:
+        parts = {i.filename: zf.read(i.filename) for i in zf.infolist()}
+    parts["xl/worksheets/sheet1.xml"] = data
+    c = zlib.compressobj(9, zlib.DEFLATED, -15)
+    head = c.compress(data[:2]) + c.flush(zlib.Z_SYNC_FLUSH)
+    deflated = head + b"\x00\x00\x00\xff\xff" * 230_000 + c.compress(data[2:]) + c.flush()
+    path = _zip_with_crafted_sheet(tmp_path / "cut_root.xlsx", parts, "xl/worksheets/sheet1.xml", deflated)
+    with zipfile.ZipFile(path) as zf:
+        assert zf.read("xl/worksheets/sheet1.xml") == data  # a valid zip, the same sheet
+    info = inspect_xlsx(path, keep_heads=True)
+    assert info.sheets[0].head is not None and info.sheets[0].head.chunks[0] == b"<x"  # alone
+    with pytest.raises(HostileFileError) as caught:
+        check_sheet(path, info.sheets[0])
     assert caught.value.problems[0].params["ref"] == "A1:XFD1048576"
