@@ -736,11 +736,30 @@ _PREFIXED_TAG = re.compile(rb"<[\w.-]+:(?:c|row)[\s/>]")
 _COLON_TAG = re.compile(rb":(?:c|row)[\s/>]")  # quicker than _PREFIXED_TAG.search: a 2-byte literal
 
 
-def _prefixed_tag_at(buf: bytes, colon: int) -> bool:
-    """Whether the ':' at ``colon`` is that of a prefixed cell or row tag (``<y:c``, ``<y:row``)."""
-    if not buf.startswith((b"c", b"row"), colon + 1):
-        return False  # spans="1:9", x14ac:dyDescent …: the usual colons, told apart cheaply
-    return _PREFIXED_TAG.match(buf, max(0, buf.rfind(b"<", 0, colon))) is not None
+class _PrefixedTagAt:
+    """Whether the ':' at ``colon`` is that of a prefixed cell or row tag (``<y:c``, ``<y:row``).
+
+    Asked for colons in increasing order. Linear in the buffer however hostile: the '<' before each
+    colon is looked for only back to the previous colon, and each '<' is matched once.
+    """
+
+    __slots__ = ("buf", "checked", "floor", "lt")
+
+    def __init__(self, buf: bytes) -> None:
+        self.buf, self.lt, self.floor, self.checked = buf, -1, 0, -1
+
+    def __call__(self, colon: int) -> bool:
+        buf = self.buf
+        if not buf.startswith((b"c", b"row"), colon + 1):
+            return False  # spans="1:9", x14ac:dyDescent …: the usual colons, told apart cheaply
+        lt = buf.rfind(b"<", self.floor, colon)
+        if lt >= 0:
+            self.lt = lt
+        self.floor = colon
+        if self.lt < 0 or self.lt == self.checked:
+            return False  # no tag, or the same tag as for an earlier colon
+        self.checked = self.lt
+        return _PREFIXED_TAG.match(buf, self.lt) is not None
 
 
 _FORMULA_REF = re.compile(rb'\br="([A-Z]{1,7}\d{1,10})"')
@@ -941,13 +960,14 @@ class _SheetScanner:
         """
         if self.raw_prefix:
             return self.re_foreign.search(block) is not None
+        at_tag = _PrefixedTagAt(block)
         return bool(
             _first_via_rare_byte(
                 block,
                 b":",
                 0,
-                lambda at: _prefixed_tag_at(block, at),
-                lambda at: any(_prefixed_tag_at(block, m.start()) for m in _COLON_TAG.finditer(block, at)),
+                at_tag,
+                lambda at: any(at_tag(m.start()) for m in _COLON_TAG.finditer(block, at)),
             )
         )
 

@@ -569,3 +569,24 @@ def test_no_accepted_cell_lies_beyond_the_reported_bound(data: bytes, cuts: list
         return  # refused
     for row, col in _modelled_cells(data.decode()):
         assert row <= verdict.max_row and col <= verdict.max_col, (row, col, verdict)
+
+
+def test_looking_for_prefixed_tags_stays_linear_on_hostile_text() -> None:
+    # Millions of ':c ' with no '<' before them (or one long name) must not make each colon search
+    # back to the block's start: one pass, not one per colon.
+    scanner = _SheetScanner("f", "s", "p", XlsxLimits())
+    scanner._compile(b"")
+    calls = {"n": 0, "bytes": 0}
+    real_rfind = bytes.rfind
+
+    class Counted(bytes):
+        def rfind(self, sub: bytes, start: int = 0, end: int | None = None) -> int:  # type: ignore[override]
+            calls["n"] += 1
+            calls["bytes"] += (len(self) if end is None else end) - start
+            return real_rfind(self, sub, start, len(self) if end is None else end)
+
+    for text in (b"x" + b":c " * 200_000, b"<" + b"a" * 300_000 + b":x " + b":c " * 100_000):
+        calls.update(n=0, bytes=0)
+        assert not scanner._has_foreign_tag(Counted(text))
+        assert calls["bytes"] <= len(text)  # every byte searched back over at most once
+    assert scanner._has_foreign_tag(b"<a:b/>" + b":c " * 1_000 + b'<y:c r="A1"/>')
