@@ -881,7 +881,7 @@ class _SheetScanner:
             if not raw
             else re.compile(b"<(?!" + p + rb"(?:c|row)[\s/>])(?:[\w.-]+:)?(?:c|row)[\s/>]")
         )
-        self.re_last_row = re.compile(b"<" + p + rb'row\s[^>]*?\br="(\d{1,10})"')
+        self.re_last_row = re.compile(b"<" + p + rb"row\s[^>]*?" + _R_ATTR + rb"(\d{1,10})\1")
         self.re_value = re.compile(b"<" + p + rb"v>([^<]*)</" + p + rb"v>")
 
     # per block
@@ -978,7 +978,7 @@ class _SheetScanner:
         self._locate_refs(block, 0)
         last = block.rfind(self.row_tag)
         if last >= 0 and (m := self.re_last_row.match(block, last)):
-            self.cur_row = int(m.group(1))
+            self.cur_row = int(m.group(2))
 
     def _locate_refs(self, block: bytes, start: int) -> None:
         refs = self.re_refs.findall(block, start)

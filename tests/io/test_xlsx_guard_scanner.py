@@ -590,3 +590,15 @@ def test_looking_for_prefixed_tags_stays_linear_on_hostile_text() -> None:
         assert not scanner._has_foreign_tag(Counted(text))
         assert calls["bytes"] <= len(text)  # every byte searched back over at most once
     assert scanner._has_foreign_tag(b"<a:b/>" + b":c " * 1_000 + b'<y:c r="A1"/>')
+
+
+def test_a_single_quoted_row_number_at_a_block_end_places_the_next_cells() -> None:
+    # The row opens at the end of one block (all its tags with r=) and its ref-less cells follow in
+    # the next: they are in row 1048576, whatever quotes its r= has.
+    first = (
+        f'<worksheet xmlns="{NS}"><sheetData><row r="1"><c r="A1"><v>1</v></c></row><row r=\'1048576\'><x/>'
+    )
+    second = "<c><v>1</v></c>" * 30 + "</row></sheetData></worksheet>"
+    verdict = _verdict(_SheetScanner, [first.encode(), second.encode()], XlsxLimits(max_sheet_cells=1_000))
+    assert verdict[0][0] == "xlsx_huge_extent"
+    assert verdict[0][1]["ref"] == "A1:B1048576"  # at the first of them
