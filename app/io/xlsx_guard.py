@@ -26,6 +26,11 @@ Findings that shaped the checks (openpyxl 3.1.5, python-calamine 0.9.1, defusedx
   rectangle: "memory allocation of 549755813888 bytes failed", then SIGABRT of the whole process,
   with or without a memory limit. Hence :func:`check_sheet` bounds the real cell extent, not only
   the claim. openpyxl handles such a sheet (sparse storage) in 0.4 s.
+* calamine (quick-xml) matches tags by local name whatever the prefix (bound or not), separates
+  attributes by any white space or none after a quote, reads r= in either quote, with white space
+  around '=' and in lower case, takes the last of two r= and ignores xr=/x:r=. Each spelling of
+  a cell at XFD1048576 aborts it as above; the scanner reads them all alike (tests/io/
+  test_xlsx_guard_scanner.py), except a second r= after a near first one (known gap).
 * A merge over A1:XFD1048576 is ignored by calamine, but openpyxl (normal mode) creates one
   MergedCell per covered cell: MemoryError after 23 s at 2 GiB (unbounded memory without a limit).
   Read-only mode ignores merges.
