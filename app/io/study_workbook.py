@@ -189,7 +189,7 @@ def read_study_workbook(path: Path | str, limits: XlsxLimits | None = None) -> W
 def _read_study_workbook(path: Path, limits: XlsxLimits | None) -> WorkbookReadResult:
     file = path.name
     limits = limits or XlsxLimits()
-    info = inspect_xlsx(path, limits)
+    info = inspect_xlsx(path, limits, keep_heads=True)  # check_sheet goes on from the inflated heads
     problems: list[Problem] = []
     study_sheet = _find_sheets(file, info.sheets, schema.STUDY_SHEET, problems)
     inventory_sheet = _find_sheets(file, info.sheets, schema.INVENTORY_SHEET, problems)

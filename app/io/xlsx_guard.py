@@ -26,6 +26,11 @@ Findings that shaped the checks (openpyxl 3.1.5, python-calamine 0.9.1, defusedx
   rectangle: "memory allocation of 549755813888 bytes failed", then SIGABRT of the whole process,
   with or without a memory limit. Hence :func:`check_sheet` bounds the real cell extent, not only
   the claim. openpyxl handles such a sheet (sparse storage) in 0.4 s.
+* calamine (quick-xml) matches tags by local name whatever the prefix (bound or not), separates
+  attributes by any white space or none after a quote, reads r= in either quote, with white space
+  around '=' and in lower case, takes the last of two r= and ignores xr=/x:r=. Each spelling of
+  a cell at XFD1048576 aborts it as above; the scanner reads them all alike (tests/io/
+  test_xlsx_guard_scanner.py), except a second r= after a near first one (known gap).
 * A merge over A1:XFD1048576 is ignored by calamine, but openpyxl (normal mode) creates one
   MergedCell per covered cell: MemoryError after 23 s at 2 GiB (unbounded memory without a limit).
   Read-only mode ignores merges.
@@ -38,6 +43,9 @@ Findings that shaped the checks (openpyxl 3.1.5, python-calamine 0.9.1, defusedx
   (67 MB of XML, 6 MB zipped) 0.31 s; the generated 57 MB sheet of tests/io/hostile_files.py
   0.22-0.31 s, of which inflating takes 0.07 s. About 5 ms per MB of XML; sheets with formulas,
   far cells (beyond Z99999) or cells without r= refs take longer (detailed or second pass).
+  Since 2026-12 (rare tags found by memchr, structure parts inflated once): inspect_xlsx +
+  check_sheet of the 10,000-row BOM of benchmarks/bench_bom.py (3.4 MB of XML) 9.5 -> 7.0 ms, of
+  which inflating is ~4 ms and the one remaining regex pass ~2.6 ms (benchmarks/bench_guard.py).
 """
 
 from __future__ import annotations
@@ -49,7 +57,7 @@ import struct
 import time
 import zipfile
 import zlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
@@ -299,6 +307,7 @@ class _PartStream:
         self.remaining = info.compress_size
         self.inflater = None if info.compress_type == zipfile.ZIP_STORED else zlib.decompressobj(-15)
         self.produced = 0
+        self.finished = False  # inflated to its end and every check passed
 
     def chunks(self, fh: BinaryIO, stop_after: int | None = None) -> Iterator[bytes]:
         """Go on decompressing; ``stop_after`` pauses once that many bytes were produced in all."""
@@ -327,6 +336,7 @@ class _PartStream:
                 return
         if inflater is not None and not inflater.eof:
             raise _broken(self.file, "xlsx_cut_short", {"name": name})
+        self.finished = True
 
 
 def iter_part(
@@ -498,7 +508,7 @@ _DIMENSION = re.compile(rb'<(?:[\w.-]+:)?dimension\b[^>]*?\bref="([^"]*)"')
 
 
 def _with_dimension(sheet: SheetInfo, head: bytes, kept: _SheetHead | None) -> SheetInfo:
-    m = _DIMENSION.search(head)
+    m = _DIMENSION.search(head) if b"dimension" in head else None  # `in` is far quicker than the regex
     if not m:
         ref, shape = None, None
     else:
@@ -552,26 +562,37 @@ def inspect_xlsx(path: Path, limits: XlsxLimits = XlsxLimits(), keep_heads: bool
         infos = _zip_infos(fh, size, limits, file)
         heads: dict[str, bytes] = {}
         kept: dict[str, _SheetHead] = {}
+        streams: dict[str, _PartStream] = {}
         for name, info in infos.items():
             if name.lower().endswith(_XML_SUFFIXES) and info.file_size:
                 head, complete, state = _part_head(fh, info, limits, file)
                 _check_prolog(head, complete, name, limits, file, None)
                 heads[name] = head
+                streams[name] = state.stream
                 if keep_heads and "worksheets/" in name:
                     state.stamp = stamp
                     kept[name] = state
-        _verify_small_parts(fh, infos, limits, file)
+        _verify_small_parts(fh, infos, streams, limits, file)
         sheets = _list_sheets(fh, infos, limits, file)
     return WorkbookInfo(file, [_with_dimension(s, heads.get(s.part, b""), kept.get(s.part)) for s in sheets])
 
 
 def _verify_small_parts(
-    fh: BinaryIO, infos: dict[str, zipfile.ZipInfo], limits: XlsxLimits, file: str
+    fh: BinaryIO,
+    infos: dict[str, zipfile.ZipInfo],
+    heads: dict[str, _PartStream],
+    limits: XlsxLimits,
+    file: str,
 ) -> None:
-    """Inflate every non-sheet XML part once (bounded), so a forged size cannot pass to a reader."""
+    """Inflate every non-sheet XML part to its end (bounded), so a forged size cannot pass to a reader.
+
+    A part whose head was inflated goes on from there (``heads``): the same checks on the same
+    bytes as a pass from the start, without inflating the head twice; most parts are whole already.
+    """
     for name, info in infos.items():
         if name.lower().endswith(_XML_SUFFIXES) and "worksheets/" not in name:
-            for _ in iter_part(fh, info, limits, file):
+            stream = heads.get(name) or _PartStream(fh, info, limits, file)
+            for _ in stream.chunks(fh):
                 pass
 
 
@@ -589,15 +610,33 @@ def check_sheet(path: Path, sheet: SheetInfo, limits: XlsxLimits = XlsxLimits())
         if info is None:
             raise _broken(file, "xlsx_part_missing", {"part": sheet.part}, sheet.name)
         resumed = None if sheet.head is None else sheet.head.take(info, _file_stamp(path))
-        try:
-            scanner = _scan(fh, info, file, sheet.name, limits, exact=False, resumed=resumed)
-            rows, cols = scanner.extent_bound()
-            exact = rows * cols > limits.max_sheet_cells  # near cells were only bounded: locate all
-        except _NeedExact:
-            exact = True
-        if exact:
-            scanner = _scan(fh, info, file, sheet.name, limits, exact=True)
-        return scanner.result(time.perf_counter() - started)
+
+        def scan(exact: bool, any_prefix: bool = False) -> _SheetScanner:
+            return _scan(
+                fh, info, file, sheet.name, limits, exact, None if exact else resumed, any_prefix=any_prefix
+            )
+
+        return _judge(scan, limits).result(time.perf_counter() - started)
+
+
+def _judge(scan: Callable[..., _SheetScanner], limits: XlsxLimits) -> _SheetScanner:
+    """The fast pass, then an exact pass when its bound or its cells call for one.
+
+    ``scan(exact, any_prefix=False)`` scans the whole part afresh and returns the finished scanner.
+    """
+    any_prefix = False
+    try:
+        scanner = scan(False)
+        rows, cols = scanner.extent_bound()
+        exact = rows * cols > limits.max_sheet_cells  # near cells were only bounded: locate all
+    except _NeedExact as need:
+        exact, any_prefix = True, need.any_prefix
+    if not exact:
+        return scanner
+    try:
+        return scan(True, any_prefix=any_prefix)
+    except _NeedExact:  # tags with a foreign prefix after all
+        return scan(True, any_prefix=True)
 
 
 def _scan(
@@ -608,8 +647,9 @@ def _scan(
     limits: XlsxLimits,
     exact: bool,
     resumed: tuple[list[bytes], _PartStream] | None = None,
+    any_prefix: bool = False,
 ) -> _SheetScanner:
-    scanner = _SheetScanner(file, sheet, info.filename, limits, exact=exact)
+    scanner = _SheetScanner(file, sheet, info.filename, limits, exact=exact, any_prefix=any_prefix)
     if resumed is None:
         chunks: Iterator[bytes] = iter_part(fh, info, limits, file)
     else:  # the head inspect_xlsx inflated (and budget-checked), then the rest of the same stream
@@ -651,17 +691,105 @@ def _last_of(buf: bytes, *needles: bytes) -> int:
 
 _TAIL = 64 * 1024
 
+# A literal that is rare in sheet XML is found fastest through one of its bytes that is rare too:
+# bytes.find of one byte is memchr, which skips megabytes of cells at memory speed, while a regex or
+# bytes.find of a literal starting with the ubiquitous '<' steps through the data byte by byte.
+# Probing each hit costs about as much as stepping through ~0.5 KB, so probing goes on only while hits
+# stay sparser than that (plus a few); then the byte-by-byte search takes over where probing stopped.
+_PROBE_SLACK = 256  # the sheet's head (sheetPr, sheetFormatPr, cols ...) is dense in 'f' and 'm'
+_PROBE_BYTES = 512
+
+
+def _first_via_rare_byte(
+    buf: bytes,
+    literal: bytes,
+    rare_at: int,
+    accept: Callable[[int], object],
+    fallback: Callable[[int], object],
+) -> object:
+    """``accept(at)`` for the first start ``at`` of ``literal`` in ``buf`` where it is truthy, else None.
+
+    Exactly what ``fallback(0)`` returns, given that ``fallback(pos)`` finds the first truthy
+    ``accept`` among the starts of ``literal`` at or after ``pos`` (e.g. a regex search whose every
+    match starts with ``literal``). The starts are found through ``literal[rare_at]``.
+    """
+    byte = literal[rare_at : rare_at + 1]
+    hit = buf.find(byte, rare_at)
+    probes = 0
+    while hit >= 0:
+        at = hit - rare_at
+        if probes > _PROBE_SLACK + hit // _PROBE_BYTES:
+            return fallback(at)  # every start before ``at`` was probed
+        probes += 1
+        if buf.startswith(literal, at) and (found := accept(at)):
+            return found
+        hit = buf.find(byte, hit + 1)
+    return None
+
+
+_FORMULA_NEXT = (b" ", b">", b"/")  # the byte after <f in re_formula
+# The byte after <c in a cell's start tag. XML separates attributes by any white space, and so does
+# calamine: <c\tr="XFD1048576"> is a cell there (before 2026-12 the fast path took it for <cols>).
+_CELL_NEXT = (b" ", b">", b"/", b"\t", b"\n", b"\r")
+# An r= reference as XML and calamine read it: an attribute named r (after white space or, as
+# calamine also takes it, right after the previous value's quote; xr= or x:r= are other attributes),
+# white space around '=', either quote, column letters in either case. Before 2026-12 the scanner
+# knew only r="XFD1048576": it placed r='xfd1048576' by position and took x:r="A1" for a reference.
+_R_ATTR = rb"""(?<=[\s"'])r\s*=\s*(["'])"""
+_ANY_REF = re.compile(_R_ATTR + rb"([A-Za-z]{0,7})(\d{1,10})\1")
+_PREFIXED_TAG = re.compile(rb"<[\w.-]+:(?:c|row)[\s/>]")
+_COLON_TAG = re.compile(rb":(?:c|row)[\s/>]")  # quicker than _PREFIXED_TAG.search: a 2-byte literal
+
+
+class _PrefixedTagAt:
+    """Whether the ':' at ``colon`` is that of a prefixed cell or row tag (``<y:c``, ``<y:row``).
+
+    Asked for colons in increasing order. Linear in the buffer however hostile: the '<' before each
+    colon is looked for only back to the previous colon, and each '<' is matched once.
+    """
+
+    __slots__ = ("buf", "checked", "floor", "lt")
+
+    def __init__(self, buf: bytes) -> None:
+        self.buf, self.lt, self.floor, self.checked = buf, -1, 0, -1
+
+    def __call__(self, colon: int) -> bool:
+        buf = self.buf
+        if not buf.startswith((b"c", b"row"), colon + 1):
+            return False  # spans="1:9", x14ac:dyDescent …: the usual colons, told apart cheaply
+        lt = buf.rfind(b"<", self.floor, colon)
+        if lt >= 0:
+            self.lt = lt
+        self.floor = colon
+        if self.lt < 0 or self.lt == self.checked:
+            return False  # no tag, or the same tag as for an earlier colon
+        self.checked = self.lt
+        return _PREFIXED_TAG.match(buf, self.lt) is not None
+
+
+_FORMULA_REF = re.compile(rb'\br="([A-Z]{1,7}\d{1,10})"')
+
 
 class _NeedExact(Exception):
-    """The fast path met cells without r= references: scan again from the start, locating all."""
+    """The fast path met cells without r= references: scan again from the start, locating all.
+
+    ``any_prefix``: it met cell or row tags with another namespace prefix than the root element's
+    (calamine matches local names only), so the exact scan must read tags of every prefix.
+    """
+
+    def __init__(self, any_prefix: bool = False) -> None:
+        super().__init__()
+        self.any_prefix = any_prefix
 
 
 class _SheetScanner:
     """Byte-level scan of a sheet part fed in chunks; no XML parser, no per-cell Python work.
 
-    Blocks are cut so no cell element straddles two of them. The fast path is four C-level regex
-    searches per block; a block gets detailed treatment only when one hits (a formula, a merge, a
-    cell or row that is far away or has no r= reference). Cells the fast path skips lie within
+    Blocks are cut so no cell element straddles two of them. The fast path is one C-level regex
+    search per block for cells that are not near cells with r= first, and memchr probes for the
+    rare tags (dimension, mergeCell, f) through a byte of theirs that cells rarely contain; a block
+    gets detailed treatment only when one hits (a formula, a merge, a cell or row that is far away
+    or has no r= reference). Cells the fast path skips lie within
     A1:Z99999; if that bound times the far cells' extent could exceed the area cap, :func:`check_sheet`
     scans again with ``exact=True``, locating every cell.
 
@@ -669,8 +797,17 @@ class _SheetScanner:
     parser fails before expanding it.
     """
 
-    def __init__(self, file: str, sheet: str, part: str, limits: XlsxLimits, exact: bool = False) -> None:
+    def __init__(
+        self,
+        file: str,
+        sheet: str,
+        part: str,
+        limits: XlsxLimits,
+        exact: bool = False,
+        any_prefix: bool = False,
+    ) -> None:
         self.file, self.sheet, self.part, self.limits, self.exact = file, sheet, part, limits, exact
+        self.any_prefix = any_prefix  # exact only: read cell and row tags of any namespace prefix
         self.carry = b""
         self.started = False
         self.first_block = True
@@ -726,19 +863,30 @@ class _SheetScanner:
             b"</" + raw + b"c>",
         )
         self.re_formula = re.compile(b"<" + p + rb"f[ >/]")
+        self.formula_tag = b"<" + raw + b"f"  # + one of _FORMULA_NEXT: where re_formula matches
+        self.merge_tag = b"<" + raw + b"mergeCell"  # in every re_merge match
+        self.dimension_tag = b"<" + raw + b"dimension"  # where every re_dimension match starts
         self.re_merge = re.compile(b"<" + p + rb'mergeCell\b[^>]*?\bref="([^"]*)"')
         self.re_dimension = re.compile(b"<" + p + rb'dimension\b[^>]*?\bref="([^"]*)"')
         # Any '<c' that is not a near cell with r= first (A1:Z99999): far cells, ref-less cells,
         # other attribute orders, and non-cell tags like <cols> (filtered out afterwards).
         self.re_odd_cell = re.compile(b"<" + p + rb'c(?! r="[A-Z]\d{1,5}")')
-        no_ref = rb'(?:>|/>|\s(?:[^>r]|r(?!="))*>)'
+        no_ref = rb"""(?:>|/>|\s(?:[^>r]|(?<![\s"'])r|r(?!\s*=))*>)"""  # no r attribute (_R_ATTR)
         self.re_refless = re.compile(b"<" + p + rb"(?:c|row)" + no_ref)
         self.re_refless_cell = re.compile(b"<" + p + rb"c" + no_ref)
         self.row_tag = b"<" + raw + b"row"
-        self.merge_tag = raw + b"mergeCell"
-        self.re_refs = re.compile(b"<" + p + rb'c\s[^>]*?\br="([A-Z]{1,7})(\d{1,10})"')
+        self.re_refs = re.compile(b"<" + p + rb"c\s[^>]*?" + _R_ATTR + rb"([A-Za-z]{1,7})(\d{1,10})\1")
         self.re_token = re.compile(b"<" + p + rb"(row|c)(?=[\s/>])([^>]*)>")
-        self.re_last_row = re.compile(b"<" + p + rb'row\s[^>]*?\br="(\d{1,10})"')
+        if self.any_prefix:
+            self.re_token = re.compile(rb"<(?:[\w.-]+:)?(row|c)(?=[\s/>])([^>]*)>")
+        # Cell or row tags with another prefix than the root's (see _has_foreign_tag).
+        self.raw_prefix = raw
+        self.re_foreign = (
+            _PREFIXED_TAG
+            if not raw
+            else re.compile(b"<(?!" + p + rb"(?:c|row)[\s/>])(?:[\w.-]+:)?(?:c|row)[\s/>]")
+        )
+        self.re_last_row = re.compile(b"<" + p + rb"row\s[^>]*?" + _R_ATTR + rb"(\d{1,10})\1")
         self.re_value = re.compile(b"<" + p + rb"v>([^<]*)</" + p + rb"v>")
 
     # per block
@@ -748,20 +896,59 @@ class _SheetScanner:
             return
         if self.first_block:
             self.first_block = False
-            if m := self.re_dimension.search(block):
+            if m := self._first_dimension(block):
                 self._dimension(m.group(1).decode("ascii", "replace"))
         self._locate(block)
-        if self.merge_tag in block:
+        if self._has_merge(block):  # _merges and _formulas find nothing in the other blocks
             self._merges(block)
-        if self.re_formula.search(block):
+        if self._has_formula(block):
             self._formulas(block)
 
+    # Where the tags that need a closer look are, found through a byte of theirs that is rare
+    # in cells: 'm' of dimension and mergeCell, 'f' of <f> (see _first_via_rare_byte).
+
+    def _first_dimension(self, block: bytes) -> re.Match[bytes] | None:
+        """``re_dimension.search(block)``."""
+        tag, pattern = self.dimension_tag, self.re_dimension
+        found = _first_via_rare_byte(
+            block,
+            tag,
+            tag.rindex(b"m"),
+            lambda at: pattern.match(block, at),
+            lambda at: pattern.search(block, at),
+        )
+        return found if isinstance(found, re.Match) else None
+
+    def _has_merge(self, block: bytes) -> bool:
+        """Whether ``block`` holds ``<mergeCell`` (as every ``re_merge`` match does)."""
+        tag = self.merge_tag
+        return bool(
+            _first_via_rare_byte(
+                block, tag, tag.rindex(b"m"), lambda at: True, lambda at: block.find(tag, at) >= 0
+            )
+        )
+
+    def _has_formula(self, block: bytes) -> bool:
+        """``re_formula.search(block) is not None``."""
+        tag, after = self.formula_tag, len(self.formula_tag)
+        return bool(
+            _first_via_rare_byte(
+                block,
+                tag,
+                after - 1,
+                lambda at: block[at + after : at + after + 1] in _FORMULA_NEXT,
+                lambda at: self.re_formula.search(block, at),
+            )
+        )
+
     def _locate(self, block: bytes) -> None:
+        if not self.any_prefix and self._has_foreign_tag(block):
+            raise _NeedExact(any_prefix=True)
         if self.exact:
             self._locate_exact(block)
             return
         odd = self.re_odd_cell.search(block)
-        while odd and block[odd.end() : odd.end() + 1] not in (b" ", b">", b"/"):
+        while odd and block[odd.end() : odd.end() + 1] not in _CELL_NEXT:
             odd = self.re_odd_cell.search(block, odd.end())  # <cols>, <cfRule> …: not cells
         self.unlocated = True
         if odd is None:
@@ -770,32 +957,51 @@ class _SheetScanner:
             raise _NeedExact  # cells placed by position need the row count from the very start
         self._locate_refs(block, odd.start())
 
+    def _has_foreign_tag(self, block: bytes) -> bool:
+        """Whether a cell or row tag with another prefix than the root's (``<y:c``, ``<y:row``) is here.
+
+        calamine reads tags by their local name, whatever the prefix (bound or not): such cells
+        count as much as the others. Without a root prefix they are found through their ':'.
+        """
+        if self.raw_prefix:
+            return self.re_foreign.search(block) is not None
+        at_tag = _PrefixedTagAt(block)
+        return bool(
+            _first_via_rare_byte(
+                block,
+                b":",
+                0,
+                at_tag,
+                lambda at: any(at_tag(m.start()) for m in _COLON_TAG.finditer(block, at)),
+            )
+        )
+
     def _locate_exact(self, block: bytes) -> None:
-        if self.re_refless.search(block):
+        if self.any_prefix or self.re_refless.search(block):
             self._walk_positions(block)
             return
         self._locate_refs(block, 0)
         last = block.rfind(self.row_tag)
         if last >= 0 and (m := self.re_last_row.match(block, last)):
-            self.cur_row = int(m.group(1))
+            self.cur_row = int(m.group(2))
 
     def _locate_refs(self, block: bytes, start: int) -> None:
         refs = self.re_refs.findall(block, start)
         if refs:
-            rows = max(map(int, {r for _, r in refs}))
-            cols = max(map(col_index, {c.decode() for c, _ in refs}))
+            rows = max(map(int, {r for _, _, r in refs}))
+            cols = max(map(col_index, {c.decode() for _, c, _ in refs}))
             self._cell_at(rows, cols)
-            self.cur_col = col_index(refs[-1][0].decode())
+            self.cur_col = col_index(refs[-1][1].decode())
 
     def _walk_positions(self, block: bytes) -> None:
         for m in self.re_token.finditer(block):
             attrs = m.group(2)
-            ref = re.search(rb'\br="([A-Z]{0,7})(\d{1,10})"', attrs)
+            ref = _ANY_REF.search(attrs)
             if m.group(1) == b"row":
-                self.cur_row = int(ref.group(2)) if ref else self.cur_row + 1
+                self.cur_row = int(ref.group(3)) if ref else self.cur_row + 1
                 self.cur_col = 0
-            elif ref and ref.group(1):
-                self._cell_at(int(ref.group(2)), col_index(ref.group(1).decode()))
+            elif ref and ref.group(2):
+                self._cell_at(int(ref.group(3)), col_index(ref.group(2).decode()))
             else:
                 self._cell_at(max(self.cur_row, 1), self.cur_col + 1)
 
@@ -848,36 +1054,42 @@ class _SheetScanner:
                 raise self._hostile("xlsx_huge_merge", params)
 
     def _formulas(self, block: bytes) -> None:
+        cell_starts = (self.c_open_sp, self.c_open_gt)
         for m in self.re_formula.finditer(block):
+            f_start = m.start()
             # The cell's start tag is just before its <f>: look there first. Searching back to the
             # block start for every formula (b"<c>" is rarely present) made big sheets quadratic.
-            near = max(0, m.start() - _CELL_TAG_WINDOW)
-            start = max(
-                block.rfind(self.c_open_sp, near, m.start()), block.rfind(self.c_open_gt, near, m.start())
-            )
-            if start < 0 < near:
+            # Usually the last '<' before <f> opens the cell: then it is the last cell start too.
+            near = max(0, f_start - _CELL_TAG_WINDOW)
+            start = block.rfind(b"<", near, f_start)
+            if start < 0 or not block.startswith(cell_starts, start):
                 start = max(
-                    block.rfind(self.c_open_sp, 0, m.start()), block.rfind(self.c_open_gt, 0, m.start())
+                    block.rfind(self.c_open_sp, near, f_start), block.rfind(self.c_open_gt, near, f_start)
                 )
+            if start < 0 < near:
+                start = max(block.rfind(self.c_open_sp, 0, f_start), block.rfind(self.c_open_gt, 0, f_start))
             if start < 0:
                 continue  # an <f> outside any cell is not a cell formula
             end = block.find(self.c_close, m.end())
             tag_end = block.find(b">", start)
-            start_tag, body = block[start:tag_end], block[tag_end : len(block) if end < 0 else end]
             self.formulas += 1
-            if self._has_cached_value(start_tag, body):
+            if self._has_cached_value(block, start, tag_end, len(block) if end < 0 else end):
                 continue
             self.uncached_count += 1
             if len(self.uncached) < self.limits.max_uncached_listed:
-                ref = re.search(rb'\br="([A-Z]{1,7}\d{1,10})"', start_tag)
+                ref = _FORMULA_REF.search(block[start:tag_end])
                 self.uncached.append(ref.group(1).decode() if ref else "?")
 
-    def _has_cached_value(self, start_tag: bytes, body: bytes) -> bool:
-        v = self.re_value.search(body)
+    def _has_cached_value(self, block: bytes, start: int, tag_end: int, end: int) -> bool:
+        """Whether the cell with start tag ``block[start:tag_end]`` and body ``block[tag_end:end]`` has one."""
+        if tag_end < 0:  # no '>' after the cell start: slice as the scanner always has
+            v = self.re_value.search(block[tag_end:end])
+        else:  # the same search, without copying the body
+            v = self.re_value.search(block, tag_end, end)
         if v and v.group(1):
             return True
         # Excel stores a formula whose result is the empty text as t="str" with an empty <v></v>.
-        return bool(v) and b't="str"' in start_tag
+        return bool(v) and block.find(b't="str"', start, tag_end) >= 0
 
     def finish(self) -> None:
         if not self.started:

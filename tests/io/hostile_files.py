@@ -371,6 +371,15 @@ def make_far_apart_cells(dir: Path) -> Path:
     return _one_sheet(dir, "far_apart_cells.xlsx", body)
 
 
+def make_far_cell_after_a_tab(dir: Path) -> Path:
+    """A far cell whose r= follows a tab, not a space (white space XML and calamine accept)."""
+    body = (
+        '<sheetData><row r="1"><c r="A1"><v>1</v></c></row>'
+        '<row r="1048576"><c\tr="XFD1048576"><v>2</v></c></row></sheetData>'
+    )
+    return _one_sheet(dir, "far_cell_after_a_tab.xlsx", body)
+
+
 def make_far_cells_without_refs(dir: Path) -> Path:
     """Cells without r= attributes are placed by position: 16,384 of them make a row XFD wide."""
     wide = "<c/>" * 16_383 + "<c><v>1</v></c>"
@@ -466,6 +475,7 @@ HOSTILE = {
     "huge_dimension": (make_huge_dimension, "HostileFileError"),
     "far_apart_cells": (make_far_apart_cells, "HostileFileError"),
     "far_cells_without_refs": (make_far_cells_without_refs, "HostileFileError"),
+    "far_cell_after_a_tab": (make_far_cell_after_a_tab, "HostileFileError"),
     "whole_sheet_merge": (make_whole_sheet_merge, "HostileFileError"),
 }
 
