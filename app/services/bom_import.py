@@ -276,12 +276,13 @@ def _plan(table: BomTable, stage: Stage, bom_id: str | None, texts: Mapping[str,
     named = _around(texts["bom.line.mass_name"], "name", "\x00a name\x00", "Steel {1} 50%")
     special = _SPECIAL.search
     new = object.__new__
-    for i, row in enumerate(rows) if in_order else ((i, rows[i]) for i in _parents_first(rows)):
-        code = row.code
-        own = code or row.name
+    # a BomRow is a named tuple: one unpacking costs less than reading its fields one by one
+    for i, (number, code, rname, spec, quantity, unit, loss_rate, _depth, parent, weight, column) in (
+        enumerate(rows) if in_order else ((i, rows[i]) for i in _parents_first(rows))
+    ):
+        own = code or rname
         if escaping and not own.isalnum() and special(own):  # isalnum: a cheap "nothing to escape"
             own = _escape(own)
-        parent = row.parent
         if parent is None:
             parent_path = parent_id = None
             path = own
@@ -303,14 +304,12 @@ def _plan(table: BomTable, stage: Stage, bom_id: str | None, texts: Mapping[str,
                 used.add(path)
         paths[i] = path
         ids[i] = line_id
-        number = row.row
         num = str(number)  # once, for the source and the comment (f"{n}" is str(n) for an int)
         source = (
             f"{src0}{num}{src1}{path}]"
             if src0 is not None
             else f"{source_text.format(where=where, row=number)}{tag}{path}]"
         )
-        rname, spec, unit, weight = row.name, row.spec, row.unit, row.weight_kg
         name = f"{rname} {spec}" if spec else rname
         counted = False  # a counted row with a weight: its material goes on its mass line
         if has_children[i]:  # a sub-assembly: no factor of its own
@@ -338,11 +337,11 @@ def _plan(table: BomTable, stage: Stage, bom_id: str | None, texts: Mapping[str,
         line = new(InventoryLine)
         line.line_id = line_id
         line.name = name
-        line.quantity = row.quantity
+        line.quantity = quantity
         line.unit = unit
         line.stage = line_stage
         line.parent_id = parent_id
-        line.loss_rate = row.loss_rate
+        line.loss_rate = loss_rate
         line.distance_km = None
         line.factor_id = None
         line.factor_value = None
@@ -367,7 +366,6 @@ def _plan(table: BomTable, stage: Stage, bom_id: str | None, texts: Mapping[str,
             continue
         # the counted row's mass line: the mass of one piece in kg, which carries the factor
         mass = mass_texts.get(weight) or format_sig(weight)  # format_sig: the error of a weight that has none
-        column = row.weight_source
         parts = mass_parts.get((unit, column))
         if parts is None:
             parts = mass_parts[unit, column] = (
