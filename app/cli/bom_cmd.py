@@ -58,6 +58,11 @@ def register(sub, ctx_factory: Callable[[], AppContext]) -> None:
         help=f"also use suggested factors at least this confident (default {DEFAULT_ACCEPT}); marked as not confirmed",
     )
     p.add_argument("--remember", action="store_true", help="store the factors used in the mapping memory")
+    p.add_argument(
+        "--drop-other-sheets",
+        action="store_true",
+        help="rewrite a study workbook even though sheets other than the study's would be lost",
+    )
     p.add_argument("--dry-run", action="store_true", help="show what would change, write nothing")
     p.set_defaults(handler=lambda args: run_import(args, ctx_factory()))
 
@@ -94,6 +99,15 @@ def _load_or_new(into: Path, plan) -> tuple[Study, bool]:
     return new_study_for(plan), True
 
 
+def _sheets_lost(into: Path, created: bool) -> list[str]:
+    """Sheets of an existing study workbook that writing it back would drop (a project loses none)."""
+    from app.services.studies import WORKBOOK_SUFFIXES, sheets_a_rewrite_drops
+
+    if created or into.suffix.lower() not in WORKBOOK_SUFFIXES or not into.exists():
+        return []
+    return sheets_a_rewrite_drops(into)
+
+
 def _known(factor_id: str, study: Study, library: object | None) -> bool:
     if any(f.factor_id == factor_id for f in study.factors):
         return True
@@ -117,6 +131,13 @@ def run_import(args: argparse.Namespace, ctx: AppContext) -> int:
         raise InputError(problem("bom.empty", file=table.file))
     plan = plan_bom(table, Stage(args.stage), args.bom_id)
     study, created = _load_or_new(args.into, plan)
+    warnings: list[Problem] = list(table.warnings)
+    lost = _sheets_lost(args.into, created)
+    if lost and not args.drop_other_sheets:
+        kept = problem("bom.into_drops_sheets", {"sheets": ", ".join(map(repr, lost))}, file=args.into.name)
+        if not args.dry_run:
+            raise InputError(kept)  # before any work, and nothing is written
+        warnings.append(problem(kept.code, kept.params, file=args.into.name, severity="warning"))
     library = _library(ctx)
     memory = MappingMemory()
     entries = dict(memory.entries)
@@ -126,7 +147,6 @@ def run_import(args: argparse.Namespace, ctx: AppContext) -> int:
                                              args.mapping.name)  # fmt: skip
     matches = FactorMatcher(library, entries).match_all(plan.materials)
     choices = remembered_choices(matches, args.accept_suggestions)
-    warnings: list[Problem] = list(table.warnings)
     notes: dict[str, str] = {}
     for key, factor_id in list(choices.items()):
         match = matches[key]

@@ -273,6 +273,8 @@ MESSAGES: dict[str, str] = {
     "in Excel, WPS or LibreOffice and save it again",
     "bom.no_study": "{path}: no such study; a new one is created as a study workbook (.xlsx) or a project (.pcfw)",
     "bom.empty": "the BOM has no rows under its header",
+    "bom.into_drops_sheets": "writing the study back to this workbook would not keep its other sheets "
+    "({sheets}); import into a project (.pcfw) or a new workbook instead, or add --drop-other-sheets",
     "bom.factor_unknown": "material '{material}': factor '{factor_id}' (from {origin}) is not in the library; "
     "left without factor",
     "bom.origin_suggestion": "a suggestion",

@@ -169,6 +169,14 @@ _INSTRUCTIONS = (
 )
 
 
+# The template's own sheets beside the contract's Study, Inventory and Factors.
+INSTRUCTIONS_SHEET = "Instructions 说明"
+LISTS_SHEET = "Lists 列表"  # the drop-down lists, hidden
+EXAMPLE_SHEET = "Example 示例"  # only in the blank template
+EXAMPLE_FACTORS_SHEET = "Example factors 示例因子"
+TEMPLATE_SHEETS = (INSTRUCTIONS_SHEET, LISTS_SHEET, EXAMPLE_SHEET, EXAMPLE_FACTORS_SHEET)
+
+
 def _exact_numbers() -> None:
     """Make openpyxl write every float in its shortest exact form.
 
@@ -253,7 +261,7 @@ def _add_list_validation(ws, ref: str, source: str, prompt_title: str, prompt: s
 
 def _lists_sheet(wb) -> dict[str, str]:
     """A hidden sheet holding the drop-down lists; returns list name → absolute range."""
-    ws = wb.create_sheet("Lists 列表")
+    ws = wb.create_sheet(LISTS_SHEET)
     lists = {
         "stage": [s.value for s in STAGES] + [s.label_zh for s in STAGES],
         "unit": sorted(
@@ -381,7 +389,7 @@ def _build(study: Study | None):
     intro = wb.active
     # The data sheets keep the contract's English names (Study, Inventory, Factors) so that any
     # tool reading by the contract finds them; headers and keys carry both languages.
-    intro.title = "Instructions 说明"
+    intro.title = INSTRUCTIONS_SHEET
     for r, (text, bold) in enumerate(_INSTRUCTIONS, start=1):
         cell = intro.cell(row=r, column=1, value=text)
         if bold:
@@ -394,10 +402,10 @@ def _build(study: Study | None):
     factor_rows = [(f.factor_id, f.name, f.value, f.unit, f.source) for f in study.factors] if study else []
     _factors_sheet(wb, "Factors", st, factor_rows)
     if study is None:
-        _inventory_sheet(wb, "Example 示例", st, ranges, _EXAMPLE_ROWS)
-        _factors_sheet(wb, "Example factors 示例因子", st, _EXAMPLE_FACTORS)
+        _inventory_sheet(wb, EXAMPLE_SHEET, st, ranges, _EXAMPLE_ROWS)
+        _factors_sheet(wb, EXAMPLE_FACTORS_SHEET, st, _EXAMPLE_FACTORS)
     # Keep the drop-down lists last and hidden.
-    wb.move_sheet("Lists 列表", offset=len(wb.sheetnames))
+    wb.move_sheet(LISTS_SHEET, offset=len(wb.sheetnames))
     wb.active = 1
     return wb
 

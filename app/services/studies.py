@@ -106,6 +106,23 @@ def save_study(
     save_project(project, path, factors)
 
 
+def sheets_a_rewrite_drops(path: Path) -> list[str]:
+    """The sheets of the study workbook at ``path`` that writing a study back to it would not keep:
+    all but the contract's (Study, Inventory, Factors, by either name) and the template's own
+    (instructions, lists, examples). The workbook is inspected through the guard only."""
+    from app.io import study_schema as schema
+    from app.io.study_template import TEMPLATE_SHEETS
+    from app.io.xlsx_guard import inspect_xlsx
+
+    kept = {
+        name.strip().casefold()
+        for name in (*schema.STUDY_SHEET, *schema.INVENTORY_SHEET, *schema.FACTORS_SHEET, *TEMPLATE_SHEETS)
+    }
+    return [
+        sheet.name for sheet in inspect_xlsx(Path(path)).sheets if sheet.name.strip().casefold() not in kept
+    ]
+
+
 def calculate_loaded(loaded: LoadedStudy, ctx: AppContext) -> StudyResult:
     factors: FactorSource | None = ctx.factors
     if loaded.pins:

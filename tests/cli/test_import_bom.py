@@ -162,3 +162,35 @@ def test_import_into_a_project_keeps_its_history_and_pins_the_factors(tmp_path: 
 def test_a_new_study_of_another_kind_is_refused(tmp_path: Path, capsys) -> None:
     assert _run("import-bom", write_kingdee(tmp_path), "--into", tmp_path / "kettle.json") == 2
     assert "a new one is created as a study workbook (.xlsx) or a project (.pcfw)" in capsys.readouterr().err
+
+
+def _with_notes_sheet(study: Path) -> None:
+    """The user's own sheet beside the study's (what a rewrite in the template's layout would drop)."""
+    from openpyxl import load_workbook
+
+    wb = load_workbook(study)
+    wb.create_sheet("Notes 备注").append(["supplier call 3 March: steel from plant B"])
+    wb.save(study)
+
+
+def test_a_workbook_with_other_sheets_is_not_rewritten_without_them(tmp_path: Path, capsys) -> None:
+    study = tmp_path / "kettle.xlsx"
+    assert _run("import-bom", write_kingdee(tmp_path), "--into", study) == 0  # made from the template: fine
+    _with_notes_sheet(study)
+    before = study.read_bytes()
+    capsys.readouterr()
+    v2 = write_kingdee(tmp_path, "v2.xlsx", quantities={"M300": 0.7})
+    assert _run("import-bom", v2, "--into", study) == 2
+    err = capsys.readouterr().err
+    assert "kettle.xlsx" in err and "'Notes 备注'" in err and "--drop-other-sheets" in err
+    assert study.read_bytes() == before  # nothing written
+    assert _run("import-bom", v2, "--into", study, "--dry-run") == 0  # the dry run shows it as a warning
+    captured = capsys.readouterr()
+    assert "'Notes 备注'" in captured.err + captured.out and study.read_bytes() == before
+    assert _run("import-bom", v2, "--into", study, "--drop-other-sheets") == 0
+    from openpyxl import load_workbook
+
+    assert "Notes 备注" not in load_workbook(study).sheetnames
+    assert {line.quantity for line in load_study(study).study.lines if line.name.startswith("不锈钢")} >= {
+        0.7
+    }
