@@ -259,8 +259,10 @@ MESSAGES: dict[str, str] = {
     "bom.parent_self": "the row names itself ('{code}') as its parent",
     "bom.parent_missing": "the parent '{parent}' is not a row of this BOM; its components are imported as "
     "top-level lines",
-    "bom.parent_repeated": "the parent '{parent}' occurs in {count} rows; components are placed under the "
-    "nearest one above",
+    "bom.parent_shared": "the sub-assembly '{parent}' is used in {count} rows; its components are counted under "
+    "each of them",
+    "bom.explosion_too_big": "counting shared sub-assemblies under each use makes more than {limit} rows; "
+    "the BOM cannot be imported like this",
     "bom.parent_loop": "the parent codes form a loop",
     "bom.mapping_empty": "the mapping sheet is empty",
     "bom.mapping_columns": "the mapping sheet needs the columns material_code / 物料编码 and factor_id / 因子编号 "

@@ -277,11 +277,11 @@
         <translation>（本行填写的值）</translation>
     </message>
     <message>
-        <source>factor '{0}' is not known</source>
+        <source>factor &apos;{0}&apos; is not known</source>
         <translation>未知因子“{0}”</translation>
     </message>
     <message>
-        <source>left out of the total until the line's errors are fixed</source>
+        <source>left out of the total until the line&apos;s errors are fixed</source>
         <translation>本行的错误改正前，不计入总量</translation>
     </message>
     <message>
@@ -472,7 +472,7 @@
         <translation>请打开一个生命周期阶段以编辑其清单行</translation>
     </message>
     <message>
-        <source>Line '{0}' is not in the study any more</source>
+        <source>Line &apos;{0}&apos; is not in the study any more</source>
         <translation>研究中已没有行“{0}”</translation>
     </message>
     <message>
@@ -1231,7 +1231,7 @@ Recover it? (No deletes the copy.)</source>
         <translation>所有工作表均被隐藏；请选择物料清单所在的工作表。</translation>
     </message>
     <message>
-        <source>{0} rows read from '{1}'.</source>
+        <source>{0} rows read from &apos;{1}&apos;.</source>
         <translation>已从“{1}”读取 {0} 行。</translation>
     </message>
     <message>
@@ -1253,7 +1253,7 @@ Recover it? (No deletes the copy.)</source>
 <context>
     <name>StageEditor</name>
     <message>
-        <source>Bill of materials per declared unit. A sub-assembly line has child lines; a child's quantity is per ONE unit of its parent. Loss is the scrap rate (gross = quantity × (1 + loss)).</source>
+        <source>Bill of materials per declared unit. A sub-assembly line has child lines; a child&apos;s quantity is per ONE unit of its parent. Loss is the scrap rate (gross = quantity × (1 + loss)).</source>
         <translation>每声明单位的物料清单。部件行下可有子行，子行数量为每一个上级单位的用量；损耗率：毛用量 = 数量 ×（1+损耗率）。</translation>
     </message>
     <message>
@@ -1269,7 +1269,7 @@ Recover it? (No deletes the copy.)</source>
         <translation>整个使用寿命内每声明单位的能源和耗材：如 每次 0.2 kWh × 每天 3 次 × 365 天 × 5 年 = 1,095 kWh。</translation>
     </message>
     <message>
-        <source>Disposal routes of the product's mass: one line per route (recycling, incineration, landfill) with the route share in the Route share column; the shares should add up to 100%.</source>
+        <source>Disposal routes of the product&apos;s mass: one line per route (recycling, incineration, landfill) with the route share in the Route share column; the shares should add up to 100%.</source>
         <translation>产品报废后的处置路径：每种路径一行（回收、焚烧、填埋），在“处置比例”列填写比例，合计应为 100%。</translation>
     </message>
     <message>
@@ -1449,12 +1449,12 @@ Recover it? (No deletes the copy.)</source>
         <translation>不读取旧版 .xls 工作簿；请将文件另存为 .xlsx（Excel 2007 及以上）</translation>
     </message>
     <message>
-        <source>unknown study file type '{suffix}'; expected a study workbook (.xlsx) or a project (.pcfw)</source>
+        <source>unknown study file type &apos;{suffix}&apos;; expected a study workbook (.xlsx) or a project (.pcfw)</source>
         <comment>file.type</comment>
         <translation>未知的研究文件类型“{suffix}”；应为研究数据表（.xlsx）或项目（.pcfw）</translation>
     </message>
     <message>
-        <source>cannot write '{suffix}' files; use .xlsx (study workbook) or .pcfw (project)</source>
+        <source>cannot write &apos;{suffix}&apos; files; use .xlsx (study workbook) or .pcfw (project)</source>
         <comment>file.write_type</comment>
         <translation>无法写入“{suffix}”文件；请使用 .xlsx（研究数据表）或 .pcfw（项目）</translation>
     </message>
@@ -1479,7 +1479,7 @@ Recover it? (No deletes the copy.)</source>
         <translation>--limit 至少为 1</translation>
     </message>
     <message>
-        <source>no factor with id '{factor_id}'; find ids with 'pcf-workbench factors search WORDS'</source>
+        <source>no factor with id &apos;{factor_id}&apos;; find ids with &apos;pcf-workbench factors search WORDS&apos;</source>
         <comment>factors.unknown_id</comment>
         <translation>没有编号为“{factor_id}”的因子；可用“pcf-workbench factors search 关键词”查找编号</translation>
     </message>
@@ -1489,12 +1489,12 @@ Recover it? (No deletes the copy.)</source>
         <translation>单位为空</translation>
     </message>
     <message>
-        <source>unknown unit '{unit}'; use one of the listed units (e.g. kg, kWh, m3, km, piece, t·km)</source>
+        <source>unknown unit &apos;{unit}&apos;; use one of the listed units (e.g. kg, kWh, m3, km, piece, t·km)</source>
         <comment>unit.unknown</comment>
         <translation>未知单位“{unit}”；请使用列出的单位（如 kg、kWh、m3、km、piece、t·km）</translation>
     </message>
     <message>
-        <source>unit '{from}' ({from_dimension}) cannot be converted to '{to}' ({to_dimension})</source>
+        <source>unit &apos;{from}&apos; ({from_dimension}) cannot be converted to &apos;{to}&apos; ({to_dimension})</source>
         <comment>unit.mismatch</comment>
         <translation>单位“{from}”（{from_dimension}）不能换算为“{to}”（{to_dimension}）</translation>
     </message>
@@ -1504,62 +1504,62 @@ Recover it? (No deletes the copy.)</source>
         <translation>{hint}</translation>
     </message>
     <message>
-        <source>'ton' is ambiguous (short ton = 907.185 kg or tonne = 1000 kg); write 't' / '吨' for tonnes or 'short ton'</source>
+        <source>&apos;ton&apos; is ambiguous (short ton = 907.185 kg or tonne = 1000 kg); write &apos;t&apos; / &apos;吨&apos; for tonnes or &apos;short ton&apos;</source>
         <comment>unit.ambiguous.ton</comment>
         <translation>“ton”有歧义（短吨 = 907.185 kg，公吨 = 1000 kg）；公吨请写“t”或“吨”，短吨请写“short ton”</translation>
     </message>
     <message>
-        <source>'tons' is ambiguous (short tons or tonnes); write 't' / '吨' or 'short ton'</source>
+        <source>&apos;tons&apos; is ambiguous (short tons or tonnes); write &apos;t&apos; / &apos;吨&apos; or &apos;short ton&apos;</source>
         <comment>unit.ambiguous.tons</comment>
         <translation>“tons”有歧义（短吨或公吨）；请写“t”/“吨”或“short ton”</translation>
     </message>
     <message>
-        <source>'tn' is ambiguous (short ton or tonne); write 't' / '吨' or 'short ton'</source>
+        <source>&apos;tn&apos; is ambiguous (short ton or tonne); write &apos;t&apos; / &apos;吨&apos; or &apos;short ton&apos;</source>
         <comment>unit.ambiguous.tn</comment>
         <translation>“tn”有歧义（短吨或公吨）；请写“t”/“吨”或“short ton”</translation>
     </message>
     <message>
-        <source>'MT' is ambiguous (metric ton or megatonne); write 't' / '吨' for tonnes</source>
+        <source>&apos;MT&apos; is ambiguous (metric ton or megatonne); write &apos;t&apos; / &apos;吨&apos; for tonnes</source>
         <comment>unit.ambiguous.mt</comment>
         <translation>“MT”有歧义（公吨或百万吨）；公吨请写“t”或“吨”</translation>
     </message>
     <message>
-        <source>long tons are not supported; convert to 't' (1 long ton = 1.016047 t)</source>
+        <source>long tons are not supported; convert to &apos;t&apos; (1 long ton = 1.016047 t)</source>
         <comment>unit.ambiguous.long_ton</comment>
         <translation>不支持长吨；请换算为“t”（1 长吨 = 1.016047 t）</translation>
     </message>
     <message>
-        <source>imperial gallons are not supported; convert to 'L'</source>
+        <source>imperial gallons are not supported; convert to &apos;L&apos;</source>
         <comment>unit.ambiguous.uk_gallon</comment>
         <translation>不支持英制加仑；请换算为“L”</translation>
     </message>
     <message>
-        <source>calories are ambiguous (thermochemical or IT); convert to 'MJ' or 'kWh'</source>
+        <source>calories are ambiguous (thermochemical or IT); convert to &apos;MJ&apos; or &apos;kWh&apos;</source>
         <comment>unit.ambiguous.cal</comment>
         <translation>卡路里有歧义（热化学卡或国际蒸汽表卡）；请换算为“MJ”或“kWh”</translation>
     </message>
     <message>
-        <source>kilocalories are ambiguous (thermochemical or IT); convert to 'MJ' or 'kWh'</source>
+        <source>kilocalories are ambiguous (thermochemical or IT); convert to &apos;MJ&apos; or &apos;kWh&apos;</source>
         <comment>unit.ambiguous.kcal</comment>
         <translation>千卡有歧义（热化学卡或国际蒸汽表卡）；请换算为“MJ”或“kWh”</translation>
     </message>
     <message>
-        <source>'箱' (box) has no fixed size; give the quantity in pieces or in kg</source>
+        <source>&apos;箱&apos; (box) has no fixed size; give the quantity in pieces or in kg</source>
         <comment>unit.ambiguous.box</comment>
         <translation>“箱”没有固定大小；请以件数或 kg 填写数量</translation>
     </message>
     <message>
-        <source>'包' (pack) has no fixed size; give the quantity in pieces or in kg</source>
+        <source>&apos;包&apos; (pack) has no fixed size; give the quantity in pieces or in kg</source>
         <comment>unit.ambiguous.pack</comment>
         <translation>“包”没有固定大小；请以件数或 kg 填写数量</translation>
     </message>
     <message>
-        <source>'卷' (roll) has no fixed size; give the quantity in m, m2 or kg</source>
+        <source>&apos;卷&apos; (roll) has no fixed size; give the quantity in m, m2 or kg</source>
         <comment>unit.ambiguous.roll</comment>
         <translation>“卷”没有固定大小；请以 m、m2 或 kg 填写数量</translation>
     </message>
     <message>
-        <source>'批' (batch) has no fixed size; give the quantity in pieces or in kg</source>
+        <source>&apos;批&apos; (batch) has no fixed size; give the quantity in pieces or in kg</source>
         <comment>unit.ambiguous.batch</comment>
         <translation>“批”没有固定大小；请以件数或 kg 填写数量</translation>
     </message>
@@ -1649,12 +1649,12 @@ Recover it? (No deletes the copy.)</source>
         <translation>应为数字，但单元格为空</translation>
     </message>
     <message>
-        <source>'{text}' uses a decimal comma; write it with a decimal point (e.g. {suggestion})</source>
+        <source>&apos;{text}&apos; uses a decimal comma; write it with a decimal point (e.g. {suggestion})</source>
         <comment>number.decimal_comma</comment>
         <translation>“{text}”使用了小数逗号；请用小数点书写（如 {suggestion}）</translation>
     </message>
     <message>
-        <source>expected a number, got '{text}'</source>
+        <source>expected a number, got &apos;{text}&apos;</source>
         <comment>number.invalid</comment>
         <translation>应为数字，实际为“{text}”</translation>
     </message>
@@ -1664,7 +1664,7 @@ Recover it? (No deletes the copy.)</source>
         <translation>应为数字，实际为 {value}</translation>
     </message>
     <message>
-        <source>expected a finite number, got '{text}'</source>
+        <source>expected a finite number, got &apos;{text}&apos;</source>
         <comment>number.not_finite_text</comment>
         <translation>应为有限数值，实际为“{text}”</translation>
     </message>
@@ -1679,12 +1679,12 @@ Recover it? (No deletes the copy.)</source>
         <translation>应为数字，实际为日期/时间（{text}）；请将单元格格式设为数字</translation>
     </message>
     <message>
-        <source>no {report} GWP100 value for gas '{gas}'</source>
+        <source>no {report} GWP100 value for gas &apos;{gas}&apos;</source>
         <comment>gwp.unknown_gas</comment>
         <translation>{report} 中没有气体“{gas}”的 GWP100 值</translation>
     </message>
     <message>
-        <source>duplicate line id '{line_id}'{first}</source>
+        <source>duplicate line id &apos;{line_id}&apos;{first}</source>
         <comment>line.duplicate_id</comment>
         <translation>行号“{line_id}”重复{first}</translation>
     </message>
@@ -1694,7 +1694,7 @@ Recover it? (No deletes the copy.)</source>
         <translation>（首次出现在第 {row} 行）</translation>
     </message>
     <message>
-        <source>parent '{parent}' does not exist</source>
+        <source>parent &apos;{parent}&apos; does not exist</source>
         <comment>line.missing_parent</comment>
         <translation>上级行“{parent}”不存在</translation>
     </message>
@@ -1734,7 +1734,7 @@ Recover it? (No deletes the copy.)</source>
         <translation>分配比例必须在 (0, 1] 之间，实际为 {value}</translation>
     </message>
     <message>
-        <source>line '{line_id}': {detail}</source>
+        <source>line &apos;{line_id}&apos;: {detail}</source>
         <comment>line.unit</comment>
         <translation>行“{line_id}”：{detail}</translation>
     </message>
@@ -1744,12 +1744,12 @@ Recover it? (No deletes the copy.)</source>
         <translation>填写了因子值（factor_value）时必须填写因子单位（factor_unit）</translation>
     </message>
     <message>
-        <source>factor '{factor_id}' is not in the factor library or the study's Factors sheet</source>
+        <source>factor &apos;{factor_id}&apos; is not in the factor library or the study&apos;s Factors sheet</source>
         <comment>line.unknown_factor</comment>
         <translation>因子“{factor_id}”既不在因子库中，也不在本研究的“因子”工作表中</translation>
     </message>
     <message>
-        <source>line '{line_id}' ('{name}') has no emission factor and counts as 0</source>
+        <source>line &apos;{line_id}&apos; (&apos;{name}&apos;) has no emission factor and counts as 0</source>
         <comment>line.no_factor</comment>
         <translation>行“{line_id}”（“{name}”）没有排放因子，按 0 计</translation>
     </message>
@@ -1759,17 +1759,17 @@ Recover it? (No deletes the copy.)</source>
         <translation>顶层行必须填写生命周期阶段</translation>
     </message>
     <message>
-        <source>line '{line_id}': quantity unit '{unit}' ({unit_dimension}) does not measure the same thing as the factor's unit '{factor_unit}' ({factor_dimension})</source>
+        <source>line &apos;{line_id}&apos;: quantity unit &apos;{unit}&apos; ({unit_dimension}) does not measure the same thing as the factor&apos;s unit &apos;{factor_unit}&apos; ({factor_dimension})</source>
         <comment>line.unit_mismatch</comment>
         <translation>行“{line_id}”：数量单位“{unit}”（{unit_dimension}）与因子单位“{factor_unit}”（{factor_dimension}）计量的不是同一种量</translation>
     </message>
     <message>
-        <source>line '{line_id}' is a transport leg (it has distance_km), so its quantity must be a mass (kg, t …) to give t·km; got '{unit}' ({unit_dimension})</source>
+        <source>line &apos;{line_id}&apos; is a transport leg (it has distance_km), so its quantity must be a mass (kg, t …) to give t·km; got &apos;{unit}&apos; ({unit_dimension})</source>
         <comment>line.transport_unit</comment>
         <translation>行“{line_id}”是运输段（填写了运输距离 distance_km），其数量必须是质量（kg、t …）才能得到 t·km；实际为“{unit}”（{unit_dimension}）</translation>
     </message>
     <message>
-        <source>line '{line_id}' is a transport leg, so its factor must be per t·km (or another transport-work unit); the factor is per '{factor_unit}'</source>
+        <source>line &apos;{line_id}&apos; is a transport leg, so its factor must be per t·km (or another transport-work unit); the factor is per &apos;{factor_unit}&apos;</source>
         <comment>line.transport_factor_unit</comment>
         <translation>行“{line_id}”是运输段，其因子必须以 t·km（或其他运输周转量单位）计；该因子的单位为“{factor_unit}”</translation>
     </message>
@@ -1799,7 +1799,7 @@ Recover it? (No deletes the copy.)</source>
         <translation>包含 {members} 个 zip 成员（上限 {limit}）；疑似 zip 炸弹，已拒绝</translation>
     </message>
     <message>
-        <source>holds the zip member '{name}' twice; refused</source>
+        <source>holds the zip member &apos;{name}&apos; twice; refused</source>
         <comment>xlsx_duplicate_member</comment>
         <translation>zip 成员“{name}”出现两次；已拒绝</translation>
     </message>
@@ -1809,7 +1809,7 @@ Recover it? (No deletes the copy.)</source>
         <translation>是受密码保护的 zip 压缩包；请另存为普通 .xlsx</translation>
     </message>
     <message>
-        <source>uses an unsupported compression method for '{name}'; open it in Excel and save it again</source>
+        <source>uses an unsupported compression method for &apos;{name}&apos;; open it in Excel and save it again</source>
         <comment>xlsx_compression</comment>
         <translation>“{name}”使用了不支持的压缩方式；请在 Excel 中打开并重新保存</translation>
     </message>
@@ -1819,52 +1819,52 @@ Recover it? (No deletes the copy.)</source>
         <translation>解压后将超过 {limit_mb} MB；疑似 zip 炸弹，已拒绝</translation>
     </message>
     <message>
-        <source>part '{name}' declares {size} bytes uncompressed (limit {limit}); refused as a zip bomb</source>
+        <source>part &apos;{name}&apos; declares {size} bytes uncompressed (limit {limit}); refused as a zip bomb</source>
         <comment>xlsx_zip_bomb_part</comment>
         <translation>部件“{name}”声明解压后为 {size} 字节（上限 {limit}）；疑似 zip 炸弹，已拒绝</translation>
     </message>
     <message>
-        <source>part '{name}' is compressed {ratio}:1 (limit {limit}:1); refused as a zip bomb</source>
+        <source>part &apos;{name}&apos; is compressed {ratio}:1 (limit {limit}:1); refused as a zip bomb</source>
         <comment>xlsx_zip_bomb_ratio</comment>
         <translation>部件“{name}”的压缩比为 {ratio}:1（上限 {limit}:1）；疑似 zip 炸弹，已拒绝</translation>
     </message>
     <message>
-        <source>part '{name}' declares {size} bytes but holds {packed} compressed; refused (forged zip header)</source>
+        <source>part &apos;{name}&apos; declares {size} bytes but holds {packed} compressed; refused (forged zip header)</source>
         <comment>xlsx_forged_size</comment>
         <translation>部件“{name}”声明为 {size} 字节，但压缩数据有 {packed} 字节；已拒绝（zip 文件头被伪造）</translation>
     </message>
     <message>
-        <source>is damaged (bad zip entry for '{name}'); copy it again</source>
+        <source>is damaged (bad zip entry for &apos;{name}&apos;); copy it again</source>
         <comment>xlsx_bad_entry</comment>
         <translation>已损坏（“{name}”的 zip 条目有误）；请重新复制</translation>
     </message>
     <message>
-        <source>is damaged ('{name}' is cut short); copy it again</source>
+        <source>is damaged (&apos;{name}&apos; is cut short); copy it again</source>
         <comment>xlsx_cut_short</comment>
         <translation>已损坏（“{name}”不完整）；请重新复制</translation>
     </message>
     <message>
-        <source>part '{name}' inflates past its declared {size} bytes; refused (forged zip header / zip bomb)</source>
+        <source>part &apos;{name}&apos; inflates past its declared {size} bytes; refused (forged zip header / zip bomb)</source>
         <comment>xlsx_inflates_past</comment>
         <translation>部件“{name}”解压后超过其声明的 {size} 字节；已拒绝（zip 文件头被伪造 / zip 炸弹）</translation>
     </message>
     <message>
-        <source>part '{part}' contains an XML DTD (entity declarations: billion-laughs or external-entity attack); refused. Re-save the file from Excel.</source>
+        <source>part &apos;{part}&apos; contains an XML DTD (entity declarations: billion-laughs or external-entity attack); refused. Re-save the file from Excel.</source>
         <comment>xlsx_xml_dtd</comment>
         <translation>部件“{part}”包含 XML DTD（实体声明：“十亿笑”或外部实体攻击）；已拒绝。请用 Excel 重新保存该文件。</translation>
     </message>
     <message>
-        <source>part '{part}' has no XML element in its first {limit} bytes; refused</source>
+        <source>part &apos;{part}&apos; has no XML element in its first {limit} bytes; refused</source>
         <comment>xlsx_xml_prolog</comment>
         <translation>部件“{part}”的前 {limit} 字节中没有 XML 元素；已拒绝</translation>
     </message>
     <message>
-        <source>part '{part}' contains an XML DTD or entity ({kind}); refused</source>
+        <source>part &apos;{part}&apos; contains an XML DTD or entity ({kind}); refused</source>
         <comment>xlsx_xml_entity</comment>
         <translation>部件“{part}”包含 XML DTD 或实体（{kind}）；已拒绝</translation>
     </message>
     <message>
-        <source>is damaged: part '{part}' is not valid XML ({reason}); save it again from Excel</source>
+        <source>is damaged: part &apos;{part}&apos; is not valid XML ({reason}); save it again from Excel</source>
         <comment>xlsx_bad_xml</comment>
         <translation>已损坏：部件“{part}”不是有效的 XML（{reason}）；请用 Excel 重新保存</translation>
     </message>
@@ -1879,7 +1879,7 @@ Recover it? (No deletes the copy.)</source>
         <translation>是 zip 压缩包，但不是 Excel 工作簿（缺少 xl/workbook.xml）；请另存为 .xlsx</translation>
     </message>
     <message>
-        <source>is damaged: sheet '{sheet}' has no data part; save it again from Excel</source>
+        <source>is damaged: sheet &apos;{sheet}&apos; has no data part; save it again from Excel</source>
         <comment>xlsx_no_sheet_part</comment>
         <translation>已损坏：工作表“{sheet}”没有数据部件；请用 Excel 重新保存</translation>
     </message>
@@ -1909,7 +1909,7 @@ Recover it? (No deletes the copy.)</source>
         <translation>是损坏的 .xlsx（{reason}）；请重新复制，或用 Excel 重新保存</translation>
     </message>
     <message>
-        <source>is damaged: part '{part}' is missing</source>
+        <source>is damaged: part &apos;{part}&apos; is missing</source>
         <comment>xlsx_part_missing</comment>
         <translation>已损坏：缺少部件“{part}”</translation>
     </message>
@@ -1939,12 +1939,12 @@ Recover it? (No deletes the copy.)</source>
         <translation>有两个工作表都可能是“{en} / {zh}”工作表：{sheets}；请只保留一个</translation>
     </message>
     <message>
-        <source>sheet '{sheet}' is hidden; unhide it (right-click a sheet tab → Unhide) so that what is calculated is what people see</source>
+        <source>sheet &apos;{sheet}&apos; is hidden; unhide it (right-click a sheet tab → Unhide) so that what is calculated is what people see</source>
         <comment>workbook.hidden_sheet</comment>
         <translation>工作表“{sheet}”被隐藏；请取消隐藏（右键单击工作表标签 → 取消隐藏），使参与计算的内容与看到的一致</translation>
     </message>
     <message>
-        <source>the workbook has no '{en}' / '{zh}' sheet (sheets found: {found})</source>
+        <source>the workbook has no &apos;{en}&apos; / &apos;{zh}&apos; sheet (sheets found: {found})</source>
         <comment>workbook.missing_sheet</comment>
         <translation>工作簿中没有“{en}”/“{zh}”工作表（现有工作表：{found}）</translation>
     </message>
@@ -1959,17 +1959,17 @@ Recover it? (No deletes the copy.)</source>
         <translation>无法读取工作簿：{reason}</translation>
     </message>
     <message>
-        <source>'{key}' is given twice (also in row {first_row})</source>
+        <source>&apos;{key}&apos; is given twice (also in row {first_row})</source>
         <comment>study.duplicate_key</comment>
         <translation>“{key}”填写了两次（另见第 {first_row} 行）</translation>
     </message>
     <message>
-        <source>'{key}' ({zh}) is required: {help_en}</source>
+        <source>&apos;{key}&apos; ({zh}) is required: {help_en}</source>
         <comment>study.missing</comment>
         <translation>“{key}”（{zh}）为必填项：{help_zh}</translation>
     </message>
     <message>
-        <source>expected a year such as 2024, got '{text}'</source>
+        <source>expected a year such as 2024, got &apos;{text}&apos;</source>
         <comment>study.year_invalid</comment>
         <translation>应为年份（如 2024），实际为“{text}”</translation>
     </message>
@@ -1979,7 +1979,7 @@ Recover it? (No deletes the copy.)</source>
         <translation>基准年（reference_year）：{detail}</translation>
     </message>
     <message>
-        <source>{key}: expected {expected}, got '{text}'</source>
+        <source>{key}: expected {expected}, got &apos;{text}&apos;</source>
         <comment>study.choice</comment>
         <translation>{key}：应为 {expected}，实际为“{text}”</translation>
     </message>
@@ -1989,12 +1989,12 @@ Recover it? (No deletes the copy.)</source>
         <translation>工作表为空；第 1 行必须是列标题</translation>
     </message>
     <message>
-        <source>two columns are '{key}': {first} and {second}</source>
+        <source>two columns are &apos;{key}&apos;: {first} and {second}</source>
         <comment>sheet.duplicate_column</comment>
         <translation>有两列都是“{key}”：{first} 列和 {second} 列</translation>
     </message>
     <message>
-        <source>missing column '{key}' ({zh}); row 1 must hold the headers</source>
+        <source>missing column &apos;{key}&apos; ({zh}); row 1 must hold the headers</source>
         <comment>sheet.missing_column</comment>
         <translation>缺少“{key}”（{zh}）列；第 1 行必须是列标题</translation>
     </message>
@@ -2019,7 +2019,7 @@ Recover it? (No deletes the copy.)</source>
         <translation>{column} 为必填项（数字）</translation>
     </message>
     <message>
-        <source>unknown stage '{text}'; expected raw_materials, production, distribution, use or end_of_life (原材料获取、生产制造、分销运输、使用、废弃处置)</source>
+        <source>unknown stage &apos;{text}&apos;; expected raw_materials, production, distribution, use or end_of_life (原材料获取、生产制造、分销运输、使用、废弃处置)</source>
         <comment>cell.stage</comment>
         <translation>未知阶段“{text}”；应为 raw_materials、production、distribution、use 或 end_of_life（原材料获取、生产制造、分销运输、使用、废弃处置）</translation>
     </message>
@@ -2044,12 +2044,12 @@ Recover it? (No deletes the copy.)</source>
         <translation>分配比例必须在 (0, 1] 之间（如 0.6 或 60%），实际为 {value}</translation>
     </message>
     <message>
-        <source>data_type must be primary / 初级 or secondary / 次级, got '{text}'</source>
+        <source>data_type must be primary / 初级 or secondary / 次级, got &apos;{text}&apos;</source>
         <comment>cell.data_type</comment>
         <translation>数据类型（data_type）必须是 primary / 初级 或 secondary / 次级，实际为“{text}”</translation>
     </message>
     <message>
-        <source>duplicate factor_id '{factor_id}' (first in row {first_row})</source>
+        <source>duplicate factor_id &apos;{factor_id}&apos; (first in row {first_row})</source>
         <comment>cell.duplicate_factor</comment>
         <translation>因子编号（factor_id）“{factor_id}”重复（首次出现在第 {first_row} 行）</translation>
     </message>
@@ -2099,7 +2099,7 @@ Recover it? (No deletes the copy.)</source>
         <translation>超过 {max_rows} 行；请拆分文件</translation>
     </message>
     <message>
-        <source>factor id '{factor_id}' repeats row {first_row}</source>
+        <source>factor id &apos;{factor_id}&apos; repeats row {first_row}</source>
         <comment>import.duplicate_id</comment>
         <translation>因子编号“{factor_id}”与第 {first_row} 行重复</translation>
     </message>
@@ -2134,12 +2134,12 @@ Recover it? (No deletes the copy.)</source>
         <translation>数据来源为必填项：请说明数值出处（供应商、报告、EPD …）</translation>
     </message>
     <message>
-        <source>GWP basis must be one of {bases} or empty, got '{basis}'</source>
+        <source>GWP basis must be one of {bases} or empty, got &apos;{basis}&apos;</source>
         <comment>user_factor.gwp_basis</comment>
         <translation>GWP 基准必须是 {bases} 之一或留空，实际为“{basis}”</translation>
     </message>
     <message>
-        <source>unknown gas '{gas}' (use {gases})</source>
+        <source>unknown gas &apos;{gas}&apos; (use {gases})</source>
         <comment>user_factor.gas</comment>
         <translation>未知气体“{gas}”（可用：{gases}）</translation>
     </message>
@@ -2154,17 +2154,17 @@ Recover it? (No deletes the copy.)</source>
         <translation>年份必须在 1900 到 2100 之间，实际为 {year}</translation>
     </message>
     <message>
-        <source>user factor '{factor_id}' already exists</source>
+        <source>user factor &apos;{factor_id}&apos; already exists</source>
         <comment>user_factor.exists</comment>
         <translation>用户因子“{factor_id}”已存在</translation>
     </message>
     <message>
-        <source>user factor '{factor_id}' does not exist</source>
+        <source>user factor &apos;{factor_id}&apos; does not exist</source>
         <comment>user_factor.missing</comment>
         <translation>用户因子“{factor_id}”不存在</translation>
     </message>
     <message>
-        <source>'{factor_id}' is a bundled factor and read-only</source>
+        <source>&apos;{factor_id}&apos; is a bundled factor and read-only</source>
         <comment>factor.read_only</comment>
         <translation>“{factor_id}”是内置因子，只读</translation>
     </message>
@@ -2239,7 +2239,7 @@ Recover it? (No deletes the copy.)</source>
         <translation>不读取旧版 .xls 工作簿；请在 Excel 或 WPS 中打开导出文件并另存为 .xlsx</translation>
     </message>
     <message>
-        <source>unknown BOM file type '{suffix}'; expected an Excel workbook (.xlsx) or a CSV file (.csv)</source>
+        <source>unknown BOM file type &apos;{suffix}&apos;; expected an Excel workbook (.xlsx) or a CSV file (.csv)</source>
         <comment>bom.file_type</comment>
         <translation>未知的物料清单文件类型“{suffix}”；应为 Excel 工作簿（.xlsx）或 CSV 文件（.csv）</translation>
     </message>
@@ -2259,12 +2259,12 @@ Recover it? (No deletes the copy.)</source>
         <translation>文件含有 NUL 字节，但不是 UTF-16 文本；它真的是 CSV 导出文件吗？</translation>
     </message>
     <message>
-        <source>the CSV is neither UTF-8, UTF-16 nor GBK/GB18030 text (bad byte at position {position}); save it again as 'CSV UTF-8'</source>
+        <source>the CSV is neither UTF-8, UTF-16 nor GBK/GB18030 text (bad byte at position {position}); save it again as &apos;CSV UTF-8&apos;</source>
         <comment>bom.csv_encoding</comment>
         <translation>该 CSV 既不是 UTF-8、UTF-16，也不是 GBK/GB18030 文本（位置 {position} 处有无效字节）；请另存为“CSV UTF-8”</translation>
     </message>
     <message>
-        <source>the CSV says it is {encoding} but is not valid {encoding} (bad byte at position {position}); save it again as 'CSV UTF-8'</source>
+        <source>the CSV says it is {encoding} but is not valid {encoding} (bad byte at position {position}); save it again as &apos;CSV UTF-8&apos;</source>
         <comment>bom.csv_bad_encoding</comment>
         <translation>该 CSV 声明为 {encoding}，但不是有效的 {encoding}（位置 {position} 处有无效字节）；请另存为“CSV UTF-8”</translation>
     </message>
@@ -2289,12 +2289,12 @@ Recover it? (No deletes the copy.)</source>
         <translation>工作簿的所有工作表均被隐藏；请取消隐藏物料清单工作表，或明确指定工作表</translation>
     </message>
     <message>
-        <source>the workbook has no sheet '{sheet}' (sheets: {sheets})</source>
+        <source>the workbook has no sheet &apos;{sheet}&apos; (sheets: {sheets})</source>
         <comment>bom.no_such_sheet</comment>
         <translation>工作簿中没有工作表“{sheet}”（现有工作表：{sheets}）</translation>
     </message>
     <message>
-        <source>sheet '{sheet}' is hidden; check that it is the BOM you mean to import</source>
+        <source>sheet &apos;{sheet}&apos; is hidden; check that it is the BOM you mean to import</source>
         <comment>bom.hidden_sheet</comment>
         <translation>工作表“{sheet}”被隐藏；请确认它就是要导入的物料清单</translation>
     </message>
@@ -2314,7 +2314,7 @@ Recover it? (No deletes the copy.)</source>
         <translation>第 {row} 行不在该工作表中（工作表共 {rows} 行）</translation>
     </message>
     <message>
-        <source>no column is mapped to '{en}' ({zh})</source>
+        <source>no column is mapped to &apos;{en}&apos; ({zh})</source>
         <comment>bom.missing_column</comment>
         <translation>没有列对应到“{en}”（{zh}）</translation>
     </message>
@@ -2364,7 +2364,7 @@ Recover it? (No deletes the copy.)</source>
         <translation>{what}必须 ≥ 0，实际为 {value}</translation>
     </message>
     <message>
-        <source>the {what} '{text}' is stored as text; it was read as a number</source>
+        <source>the {what} &apos;{text}&apos; is stored as text; it was read as a number</source>
         <comment>cell.text_number</comment>
         <translation>{what}“{text}”以文本形式存储；已按数字读取</translation>
     </message>
@@ -2374,12 +2374,12 @@ Recover it? (No deletes the copy.)</source>
         <translation>层级从 {above} 跳到 {level}；第 {level} 级的行上方需要有第 {needed} 级的行</translation>
     </message>
     <message>
-        <source>mixed units: the quantity says '{inline}' but the unit column says '{unit}'; keep the unit in the unit column only</source>
+        <source>mixed units: the quantity says &apos;{inline}&apos; but the unit column says &apos;{unit}&apos;; keep the unit in the unit column only</source>
         <comment>unit.mixed</comment>
         <translation>单位不一致：用量单元格写的是“{inline}”，单位列写的是“{unit}”；请只在单位列填写单位</translation>
     </message>
     <message>
-        <source>mixed units for material '{material}': '{unit}' here, '{first_unit}' in row {first_row}</source>
+        <source>mixed units for material &apos;{material}&apos;: &apos;{unit}&apos; here, &apos;{first_unit}&apos; in row {first_row}</source>
         <comment>unit.mixed_material</comment>
         <translation>物料“{material}”的单位不一致：此处为“{unit}”，第 {first_row} 行为“{first_unit}”</translation>
     </message>
@@ -2404,12 +2404,12 @@ Recover it? (No deletes the copy.)</source>
         <translation>用量分母必须 &gt; 0，实际为 {value}</translation>
     </message>
     <message>
-        <source>the unit '{unit}' was taken from the quantity cell</source>
+        <source>the unit &apos;{unit}&apos; was taken from the quantity cell</source>
         <comment>bom.inline_unit</comment>
         <translation>单位“{unit}”取自用量单元格</translation>
     </message>
     <message>
-        <source>the loss rate {value} is ambiguous; write 5% or 0.05, or name the column '损耗率(%)'</source>
+        <source>the loss rate {value} is ambiguous; write 5% or 0.05, or name the column &apos;损耗率(%)&apos;</source>
         <comment>bom.loss_rate_ambiguous</comment>
         <translation>损耗率 {value} 有歧义；请写成 5% 或 0.05，或将列命名为“损耗率(%)”</translation>
     </message>
@@ -2419,12 +2419,12 @@ Recover it? (No deletes the copy.)</source>
         <translation>损耗率必须不小于 0 且小于 100%，实际为 {value}</translation>
     </message>
     <message>
-        <source>the weight has no unit; map a weight-unit column or name the unit in the header (e.g. '净重(kg)')</source>
+        <source>the weight has no unit; map a weight-unit column or name the unit in the header (e.g. &apos;净重(kg)&apos;)</source>
         <comment>bom.weight_unit_missing</comment>
         <translation>重量没有单位；请映射重量单位列，或在列标题中注明单位（如“净重(kg)”）</translation>
     </message>
     <message>
-        <source>the weight unit '{unit}' is not a mass</source>
+        <source>the weight unit &apos;{unit}&apos; is not a mass</source>
         <comment>bom.weight_not_mass</comment>
         <translation>重量单位“{unit}”不是质量单位</translation>
     </message>
@@ -2434,7 +2434,7 @@ Recover it? (No deletes the copy.)</source>
         <translation>层级必须是 ≥ 0 的整数，实际为 {value}</translation>
     </message>
     <message>
-        <source>the level must be 1, 2, 3 …, .1, ..2, ...3 or 1.1, 1.1.2, got '{text}'</source>
+        <source>the level must be 1, 2, 3 …, .1, ..2, ...3 or 1.1, 1.1.2, got &apos;{text}&apos;</source>
         <comment>bom.level_text</comment>
         <translation>层级应为 1、2、3…、.1、..2、...3 或 1.1、1.1.2，实际为“{text}”</translation>
     </message>
@@ -2444,19 +2444,24 @@ Recover it? (No deletes the copy.)</source>
         <translation>上方第 {parent_row} 行（其父项）有错误</translation>
     </message>
     <message>
-        <source>the row names itself ('{code}') as its parent</source>
+        <source>the row names itself (&apos;{code}&apos;) as its parent</source>
         <comment>bom.parent_self</comment>
         <translation>该行把自身（“{code}”）列为父项</translation>
     </message>
     <message>
-        <source>the parent '{parent}' is not a row of this BOM; its components are imported as top-level lines</source>
+        <source>the parent &apos;{parent}&apos; is not a row of this BOM; its components are imported as top-level lines</source>
         <comment>bom.parent_missing</comment>
         <translation>父项“{parent}”不在这份物料清单中；其子项作为顶层行导入</translation>
     </message>
     <message>
-        <source>the parent '{parent}' occurs in {count} rows; components are placed under the nearest one above</source>
-        <comment>bom.parent_repeated</comment>
-        <translation>父项“{parent}”出现在 {count} 行中；子项放在上方最近的一行之下</translation>
+        <source>the sub-assembly &apos;{parent}&apos; is used in {count} rows; its components are counted under each of them</source>
+        <comment>bom.parent_shared</comment>
+        <translation>子装配件“{parent}”在 {count} 行中被使用；其组成部分按每一处使用分别计入</translation>
+    </message>
+    <message>
+        <source>counting shared sub-assemblies under each use makes more than {limit} rows; the BOM cannot be imported like this</source>
+        <comment>bom.explosion_too_big</comment>
+        <translation>按每一处使用展开共用子装配件后超过 {limit} 行；无法按此方式导入该物料清单</translation>
     </message>
     <message>
         <source>the parent codes form a loop</source>
@@ -2479,7 +2484,7 @@ Recover it? (No deletes the copy.)</source>
         <translation>每条映射都需要物料编码和因子编号</translation>
     </message>
     <message>
-        <source>factor '{factor_id}' is not in the factor library</source>
+        <source>factor &apos;{factor_id}&apos; is not in the factor library</source>
         <comment>bom.mapping_factor_unknown</comment>
         <translation>因子“{factor_id}”不在因子库中</translation>
     </message>
@@ -2514,7 +2519,7 @@ Recover it? (No deletes the copy.)</source>
         <translation>将研究写回此工作簿会丢失其中的其他工作表（{sheets}）；请改为导入到项目文件（.pcfw）或新的工作簿，或加上 --drop-other-sheets</translation>
     </message>
     <message>
-        <source>material '{material}': factor '{factor_id}' (from {origin}) is not in the library; left without factor</source>
+        <source>material &apos;{material}&apos;: factor &apos;{factor_id}&apos; (from {origin}) is not in the library; left without factor</source>
         <comment>bom.factor_unknown</comment>
         <translation>物料“{material}”：因子“{factor_id}”（来自{origin}）不在因子库中；该物料不设因子</translation>
     </message>
@@ -2534,7 +2539,7 @@ Recover it? (No deletes the copy.)</source>
         <translation>{file}</translation>
     </message>
     <message>
-        <source>{file}, sheet '{sheet}'</source>
+        <source>{file}, sheet &apos;{sheet}&apos;</source>
         <comment>bom.line.where_sheet</comment>
         <translation>{file}，工作表“{sheet}”</translation>
     </message>
@@ -2649,12 +2654,12 @@ Recover it? (No deletes the copy.)</source>
         <translation>输出文件必须与输入文件不同</translation>
     </message>
     <message>
-        <source>no line '{line_id}'</source>
+        <source>no line &apos;{line_id}&apos;</source>
         <comment>edit.no_line</comment>
         <translation>没有行“{line_id}”</translation>
     </message>
     <message>
-        <source>'{value}' is not a valid {field}</source>
+        <source>&apos;{value}&apos; is not a valid {field}</source>
         <comment>edit.invalid_value</comment>
         <translation>“{value}”不是有效的 {field}</translation>
     </message>
@@ -2674,7 +2679,7 @@ Recover it? (No deletes the copy.)</source>
         <translation>行号不能为空</translation>
     </message>
     <message>
-        <source>there is already a line '{line_id}'</source>
+        <source>there is already a line &apos;{line_id}&apos;</source>
         <comment>edit.duplicate_id</comment>
         <translation>已存在行号“{line_id}”</translation>
     </message>
@@ -2719,7 +2724,7 @@ Recover it? (No deletes the copy.)</source>
         <translation>每一行都需要单位</translation>
     </message>
     <message>
-        <source>'{text}' is not a data type; use primary/初级 or secondary/次级</source>
+        <source>&apos;{text}&apos; is not a data type; use primary/初级 or secondary/次级</source>
         <comment>edit.cell.data_type</comment>
         <translation>“{text}”不是数据类型；请填写 primary/初级 或 secondary/次级</translation>
     </message>

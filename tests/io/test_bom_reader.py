@@ -19,8 +19,9 @@ from bomfiles import (
 )
 
 from app.core.errors import HostileFileError, InputError
-from app.io.bom import detect_header, list_sheets, read_bom, read_grid
+from app.io.bom import detect_header, header_for, list_sheets, parse_rows, read_bom, read_grid
 from app.io.bom.csv_text import decode_csv, detect_separator
+from app.io.bom.grid import Grid
 from app.io.bom.header import match_field
 
 
@@ -273,3 +274,60 @@ def test_level_notations(tmp_path: Path, levels: list[str], parents: list[int | 
     table = read_bom(path)
     assert table.errors == []
     assert [r.parent for r in table.rows] == parents
+
+
+def _parent_grid(rows: list[list[object]]) -> Grid:
+    return Grid(
+        "bom.csv", "bom", [["物料编码", "父项编码", "物料名称", "用量", "单位"], *rows], from_text=True
+    )
+
+
+def test_a_shared_sub_assembly_is_counted_under_each_of_its_uses() -> None:
+    """S is used twice (2 under P1, 3 under P2); its component X (0.5 kg per S) is counted under
+    both: 1 × (2 + 3) × 0.5 = 2.5 kg of X per FG, where the nearest use alone would give 1.0 kg."""
+    grid = _parent_grid([["FG", "", "Kettle", "1", "PCS"], ["P1", "FG", "Base", "1", "PCS"],
+                         ["P2", "FG", "Lid", "1", "PCS"], ["S", "P1", "Screw set", "2", "PCS"],
+                         ["S", "P2", "Screw set", "3", "PCS"], ["X", "S", "Steel", "0.5", "kg"]])  # fmt: skip
+    table = parse_rows(grid, header_for(grid))
+    assert table.structure == "parent" and not table.errors
+    assert _shape(table) == [
+        ("FG", 1.0, "piece", None, 0),
+        ("P1", 1.0, "piece", "FG", 1),
+        ("S", 2.0, "piece", "P1", 2),
+        ("X", 0.5, "kg", "S", 3),
+        ("P2", 1.0, "piece", "FG", 1),
+        ("S", 3.0, "piece", "P2", 2),
+        ("X", 0.5, "kg", "S", 3),
+    ]
+    assert [r.row for r in table.rows] == [2, 3, 5, 7, 4, 6, 7]  # each use names its sheet row
+    parents = [r.parent for r in table.rows]
+    assert parents == [None, 0, 1, 2, 0, 4, 5]
+    kg_of_x = 0.0
+    for row in table.rows:
+        if row.code == "X":
+            amount, p = row.quantity, row.parent
+            while p is not None:
+                amount, p = amount * table.rows[p].quantity, table.rows[p].parent
+            kg_of_x += amount
+    assert kg_of_x == pytest.approx(2.5)
+    [note] = table.warnings
+    assert (note.code, note.params, note.row) == ("bom.parent_shared", {"parent": "S", "count": 2}, 5)
+
+
+def test_a_loop_through_a_shared_code_is_reported_and_not_followed() -> None:
+    grid = _parent_grid([["FG", "", "Kit", "1", "PCS"], ["A", "FG", "a", "1", "PCS"], ["B", "A", "b", "1", "PCS"],
+                         ["A", "B", "a again", "1", "PCS"]])  # fmt: skip
+    table = parse_rows(grid, header_for(grid))
+    assert [(r.code, r.depth) for r in table.rows] == [("FG", 0), ("A", 0 + 1), ("B", 2)]
+    assert [(p.code, p.row) for p in table.errors] == [("bom.parent_loop", 5)]
+
+
+def test_an_explosion_past_the_limit_is_refused_with_a_message(monkeypatch) -> None:
+    import app.io.bom.rows as rows_module
+
+    monkeypatch.setattr(rows_module, "MAX_EXPLODED_ROWS", 5)
+    grid = _parent_grid([["FG", "", "Kettle", "1", "PCS"], ["P1", "FG", "Base", "1", "PCS"],
+                         ["P2", "FG", "Lid", "1", "PCS"], ["S", "P1", "Screw set", "2", "PCS"],
+                         ["S", "P2", "Screw set", "3", "PCS"], ["X", "S", "Steel", "0.5", "kg"]])  # fmt: skip
+    table = parse_rows(grid, header_for(grid))
+    assert table.rows == () and [p.code for p in table.errors] == ["bom.explosion_too_big"]

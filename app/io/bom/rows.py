@@ -904,11 +904,13 @@ def _build_tree(rd: _Reader, parsed: _Parsed, structure: str) -> list[BomRow]:
         _tree_by_levels(rd, parsed, parents, depths, dropped)
     elif structure == "indent":
         _tree_by_indent(parsed, parents, depths)
-    elif structure == "parent":
-        _tree_by_parent_codes(rd, parsed, parents, depths, dropped)
     names = parsed.name
     if "" in names:  # a row without a name is named by its code
         names = [name or code for name, code in zip(names, parsed.code, strict=True)]
+    if structure == "parent":
+        uses = _tree_by_parent_codes(rd, parsed, parents, depths, dropped)
+        if uses is not None:
+            return _exploded_rows(parsed, names, uses)
     # the common case; levels and indents only ever point up (parent codes may point down)
     if not dropped and (structure != "parent" or all(p is None or p < i for i, p in enumerate(parents))):
         return list(
@@ -1017,11 +1019,20 @@ def _tree_by_indent(parsed: _Parsed, parents, depths) -> None:
         stack.append((indent, i))
 
 
-def _tree_by_parent_codes(rd: _Reader, parsed: _Parsed, parents, depths, dropped: set[int]) -> None:
+# A parent-code BOM whose shared sub-assemblies are counted under each use may grow; more rows than
+# this is refused (a handful of nested shared parts would otherwise multiply without end).
+MAX_EXPLODED_ROWS = 1_000_000
+
+
+def _tree_by_parent_codes(rd: _Reader, parsed: _Parsed, parents, depths, dropped: set[int]):
+    """Parents and depths from the parent-code column; returns None, or — when a parent code names
+    several rows (a sub-assembly used in several places, each with the same components) — the
+    explosion: (parsed row, parent's place in the output, depth) per use, parents first."""
     where: dict[str, list[int]] = {}
     for i, code in enumerate(parsed.code):
         if code:
             where.setdefault(code, []).append(i)
+    children: dict[str, list[int]] = {}  # parent code → its components, in sheet order
     missing_reported: set[str] = set()
     for i, (r, code, own) in enumerate(zip(parsed.rows, parsed.parent, parsed.code, strict=True)):
         if not code:
@@ -1030,18 +1041,17 @@ def _tree_by_parent_codes(rd: _Reader, parsed: _Parsed, parents, depths, dropped
             rd.add(r, "bom.parent_self", {"code": code}, key="parent_code")
             dropped.add(i)
             continue
-        places = where.get(code)
-        if not places:
+        if code not in where:
             if code not in missing_reported:
                 missing_reported.add(code)
                 rd.add(r, "bom.parent_missing", {"parent": code}, key="parent_code", severity="warning")
             continue
-        earlier = [p for p in places if p < i]
-        parents[i] = earlier[-1] if earlier else places[0]
-        if len(places) > 1 and code not in missing_reported:
-            missing_reported.add(code)
-            repeated = {"parent": code, "count": len(places)}
-            rd.add(r, "bom.parent_repeated", repeated, key="parent_code", severity="warning")
+        children.setdefault(code, []).append(i)
+    if any(len(where[code]) > 1 for code in children):
+        return _explode(rd, parsed, where, children, dropped)
+    for code, kids in children.items():
+        for i in kids:
+            parents[i] = where[code][0]
     for i in range(len(parsed)):  # depth, and loops (A under B under A)
         seen = {i}
         p = parents[i]
@@ -1057,6 +1067,61 @@ def _tree_by_parent_codes(rd: _Reader, parsed: _Parsed, parents, depths, dropped
             depth += 1
             p = parents[p]
         depths[i] = depth
+    return None
+
+
+def _explode(
+    rd: _Reader, parsed: _Parsed, where, children, dropped: set[int]
+) -> list[tuple[int, int | None, int]]:
+    """Every use of every row, depth first from the top rows (those without a parent in the BOM),
+    components in sheet order under each use of their parent. A component whose code is already
+    among its ancestors closes a loop: reported once and not followed."""
+    codes, rows = parsed.code, parsed.rows
+    for code, places in where.items():
+        if len(places) > 1 and code in children:
+            shared = {"parent": code, "count": len(places)}
+            rd.add(rows[places[0]], "bom.parent_shared", shared, key="parent_code", severity="warning")
+    linked = {i for kids in children.values() for i in kids}
+    uses: list[tuple[int, int | None, int]] = []
+    reached: set[int] = set()
+    looped: set[int] = set()
+    for top in range(len(parsed)):
+        if top in linked or top in dropped:
+            continue
+        stack: list[tuple[int, int | None, int, frozenset[str]]] = [(top, None, 0, frozenset())]
+        while stack:
+            i, parent_use, depth, above = stack.pop()
+            code = codes[i]
+            if code and code in above:
+                if i not in looped:
+                    looped.add(i)
+                    rd.add(rows[i], "bom.parent_loop", key="parent_code")
+                continue
+            if len(uses) >= MAX_EXPLODED_ROWS:
+                limit = {"limit": f"{MAX_EXPLODED_ROWS:,}"}
+                rd.problems.append(
+                    problem("bom.explosion_too_big", limit, file=rd.grid.file, sheet=rd.grid.sheet_label)
+                )
+                return []
+            reached.add(i)
+            uses.append((i, parent_use, depth))
+            if code:
+                here, below = len(uses) - 1, above | {code}
+                stack.extend((k, here, depth + 1, below) for k in reversed(children.get(code, ())))
+    for i in range(len(parsed)):  # rows only a loop reaches (A under B under A, neither on top)
+        if i not in reached and i not in dropped and i not in looped:
+            rd.add(rows[i], "bom.parent_loop", key="parent_code")
+    return uses
+
+
+def _exploded_rows(
+    parsed: _Parsed, names: list[str], uses: list[tuple[int, int | None, int]]
+) -> list[BomRow]:
+    return [
+        BomRow(parsed.rows[i] + 1, parsed.code[i], names[i], parsed.spec[i], parsed.quantity[i], parsed.unit[i],
+               parsed.loss[i], depth, parent, parsed.weight[i], parsed.weight_source[i])
+        for i, parent, depth in uses
+    ]  # fmt: skip
 
 
 _UNIT_OF, _CODE_OF = attrgetter("unit"), attrgetter("code")
