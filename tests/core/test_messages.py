@@ -75,7 +75,9 @@ def _code_arg(call: ast.Call) -> int | None:
 
 def code_uses() -> list[tuple[str, int, str, frozenset[str] | None]]:
     """(file, line, code, param keys or None if unknowable) for every catalog use in app/."""
-    found: dict[int, tuple[str, int, str, frozenset[str] | None]] = {}
+    # keyed by place, not id(call): ids of the nodes of a file already scanned (and freed) are reused
+    # by the next file's, which silently dropped uses and made the collected test count vary
+    found: dict[tuple[str, int, int], tuple[str, int, str, frozenset[str] | None]] = {}
     for path in sorted(APP.rglob("*.py")):
         if path.name == "messages.py" and path.parent.name == "core":
             continue
@@ -103,7 +105,12 @@ def code_uses() -> list[tuple[str, int, str, frozenset[str] | None]]:
                     kw = {k.arg: k.value for k in call.keywords}
                     keys = _dict_keys(kw["params"], assigned, call.lineno) if "params" in kw else set()
                 where = str(path.relative_to(ROOT))
-                found[id(call)] = (where, call.lineno, code, frozenset(keys) if keys is not None else None)
+                found[where, call.lineno, call.col_offset] = (
+                    where,
+                    call.lineno,
+                    code,
+                    frozenset(keys) if keys is not None else None,
+                )
     return sorted(found.values(), key=lambda u: (u[0], u[1], u[2]))
 
 
