@@ -767,6 +767,26 @@ class _PrefixedTagAt:
         return _PREFIXED_TAG.match(buf, self.lt) is not None
 
 
+# The rest of a plain cell start tag after '<c': a near reference, then the style and type shapes
+# writers produce (Excel, openpyxl, XlsxWriter, LibreOffice write r, s, t in this order), then the
+# tag's end. The fast path skips only such tags. Few exact shapes, tried by their next byte: each
+# costs per cell (sre ~25 ns), and cells of other shapes (cm=, vm=, ph=) take the detailed way.
+_PLAIN_CELL_REST = rb' r="[A-Z][0-9]{1,5}"(?:>| t="[a-zA-Z]++">| s="[0-9]++"(?:>| t="[a-zA-Z]++">|/>)|/>)'
+# A cell start tag the scanner and calamine may read differently, after its '<' and prefix:
+# - two r= (calamine mostly takes the last, the scanner the first; not well-formed XML), or
+# - a '<' or '>' in a quoted value, or a quote left open up to one: calamine (quick-xml) reads a
+#   tag to the first '>' outside quotes (well-formed XML allows '>' in a value), the scanner to
+#   the first '>', so <c xr=">" r="XFD1048576"> was a cell without r= to it.
+# The tag is read by units (a run of plain bytes, of white space, or one quoted value), so an r=
+# counts only outside values; possessive units keep the search linear.
+_TAG_UNIT = rb"""(?:[^<>"'\s]++|\s++|"[^"<>]*+"|'[^'<>]*+')"""
+_R_NAME = rb"""(?<=[\s"'])r\s*+=\s*+(?=["'])"""
+_OPEN_VALUE = rb"""(?:"[^"<>]*+|'[^'<>]*+)[<>]"""
+_AMBIGUOUS_CELL = (
+    rb"c\s" + _TAG_UNIT + rb"*?(?:" + _OPEN_VALUE + b"|" + _R_NAME + _TAG_UNIT + b"*?" + _R_NAME + b")"
+)
+_SHOWN_TAG_BYTES = 80
+
 _FORMULA_REF = re.compile(rb'\br="([A-Z]{1,7}\d{1,10})"')
 
 
@@ -871,6 +891,12 @@ class _SheetScanner:
         # Any '<c' that is not a near cell with r= first (A1:Z99999): far cells, ref-less cells,
         # other attribute orders, and non-cell tags like <cols> (filtered out afterwards).
         self.re_odd_cell = re.compile(b"<" + p + rb'c(?! r="[A-Z]\d{1,5}")')
+        # Any '<c' that is not a whole plain cell start tag (a near cell as writers write it). Only
+        # from the first such tag on can a cell tag be ambiguous (see _AMBIGUOUS_CELL).
+        self.re_unplain_cell = re.compile(b"<" + p + b"c(?!" + _PLAIN_CELL_REST + b")")
+        self.re_ambiguous = re.compile(b"<" + p + _AMBIGUOUS_CELL)
+        if self.any_prefix:
+            self.re_ambiguous = re.compile(rb"<(?:[\w.-]+:)?" + _AMBIGUOUS_CELL)
         no_ref = rb"""(?:>|/>|\s(?:[^>r]|(?<![\s"'])r|r(?!\s*=))*>)"""  # no r attribute (_R_ATTR)
         self.re_refless = re.compile(b"<" + p + rb"(?:c|row)" + no_ref)
         self.re_refless_cell = re.compile(b"<" + p + rb"c" + no_ref)
@@ -945,17 +971,36 @@ class _SheetScanner:
         if not self.any_prefix and self._has_foreign_tag(block):
             raise _NeedExact(any_prefix=True)
         if self.exact:
+            self._refuse_ambiguous(block, 0)
             self._locate_exact(block)
             return
-        odd = self.re_odd_cell.search(block)
-        while odd and block[odd.end() : odd.end() + 1] not in _CELL_NEXT:
-            odd = self.re_odd_cell.search(block, odd.end())  # <cols>, <cfRule> …: not cells
         self.unlocated = True
+        plain_until = self._first_cell(self.re_unplain_cell, block, 0)
+        if plain_until is None:
+            return  # every cell here is a plain near cell (A1:Z99999)
+        self._refuse_ambiguous(block, plain_until)
+        odd = self._first_cell(self.re_odd_cell, block, plain_until)  # plain cells are not odd
         if odd is None:
             return  # every cell here is a near cell (A1:Z99999) with r= first
-        if self.re_refless_cell.search(block, odd.start()):
+        if self.re_refless_cell.search(block, odd):
             raise _NeedExact  # cells placed by position need the row count from the very start
-        self._locate_refs(block, odd.start())
+        self._locate_refs(block, odd)
+
+    @staticmethod
+    def _first_cell(pattern: re.Pattern[bytes], block: bytes, start: int) -> int | None:
+        """Where the first match of ``pattern`` (``<c`` + …) from ``start`` is a cell tag; None if none is."""
+        m = pattern.search(block, start)
+        while m and block[m.end() : m.end() + 1] not in _CELL_NEXT:
+            m = pattern.search(block, m.end())  # <cols>, <cfRule> …: not cells
+        return None if m is None else m.start()
+
+    def _refuse_ambiguous(self, block: bytes, start: int) -> None:
+        """Refuse a cell tag from ``start`` on that calamine may place elsewhere than the scanner."""
+        m = self.re_ambiguous.search(block, start)
+        if m is None:
+            return
+        shown = block[m.start() : min(m.end(), m.start() + _SHOWN_TAG_BYTES)].decode("utf-8", "replace")
+        raise self._hostile("xlsx_ambiguous_cell", {"tag": " ".join(shown.split()) + "…"})
 
     def _has_foreign_tag(self, block: bytes) -> bool:
         """Whether a cell or row tag with another prefix than the root's (``<y:c``, ``<y:row``) is here.
