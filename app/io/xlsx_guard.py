@@ -772,19 +772,28 @@ class _PrefixedTagAt:
 # tag's end. The fast path skips only such tags. Few exact shapes, tried by their next byte: each
 # costs per cell (sre ~25 ns), and cells of other shapes (cm=, vm=, ph=) take the detailed way.
 _PLAIN_CELL_REST = rb' r="[A-Z][0-9]{1,5}"(?:>| t="[a-zA-Z]++">| s="[0-9]++"(?:>| t="[a-zA-Z]++">|/>)|/>)'
-# A cell start tag the scanner and calamine may read differently, after its '<' and prefix:
-# - two r= (calamine mostly takes the last, the scanner the first; not well-formed XML), or
-# - a '<' or '>' in a quoted value, or a quote left open up to one: calamine (quick-xml) reads a
-#   tag to the first '>' outside quotes (well-formed XML allows '>' in a value), the scanner to
-#   the first '>', so <c xr=">" r="XFD1048576"> was a cell without r= to it.
+# A cell or row start tag the scanner and calamine may read differently, after its '<' and prefix:
+# - a cell with two r= (calamine mostly takes the last, the scanner the first; not well-formed
+#   XML; of a row both take the first), or
+# - a '<' or '>' in a quoted value, or a quote left open up to one or to the end of a block that
+#   is not the last: calamine (quick-xml) reads a tag to the first '>' outside quotes (well-formed
+#   XML allows '>' in a value), the scanner to the first '>', so <c xr=">" r="XFD1048576"> was a
+#   cell without r= to it and <row x=">" r="1048576"> a row without r=. (A block is cut at a '<',
+#   so a '<' in a value could also split a tag between two blocks.)
 # The tag is read by units (a run of plain bytes, of white space, or one quoted value), so an r=
 # counts only outside values; possessive units keep the search linear.
 _TAG_UNIT = rb"""(?:[^<>"'\s]++|\s++|"[^"<>]*+"|'[^'<>]*+')"""
 _R_NAME = rb"""(?<=[\s"'])r\s*+=\s*+(?=["'])"""
-_OPEN_VALUE = rb"""(?:"[^"<>]*+|'[^'<>]*+)[<>]"""
-_AMBIGUOUS_CELL = (
-    rb"c\s" + _TAG_UNIT + rb"*?(?:" + _OPEN_VALUE + b"|" + _R_NAME + _TAG_UNIT + b"*?" + _R_NAME + b")"
-)
+
+
+def _ambiguous_tag(open_value_ends: bytes) -> bytes:
+    open_value = rb"""(?:"[^"<>]*+|'[^'<>]*+)""" + open_value_ends
+    second_r = _R_NAME + _TAG_UNIT + b"*?" + _R_NAME
+    return rb"(?:(c)|row)\s" + _TAG_UNIT + b"*?(?:" + open_value + b"|(?(1)" + second_r + b"|(?!)))"
+
+
+_AMBIGUOUS_TAG = _ambiguous_tag(rb"(?:[<>]|\Z)")
+_AMBIGUOUS_LAST_TAG = _ambiguous_tag(b"[<>]")  # the part's last block: cut short, not split
 _SHOWN_TAG_BYTES = 80
 
 _FORMULA_REF = re.compile(rb'\br="([A-Z]{1,7}\d{1,10})"')
@@ -831,6 +840,7 @@ class _SheetScanner:
         self.carry = b""
         self.started = False
         self.first_block = True
+        self.last_block = False
         self.dimension: str | None = None
         self.max_row = self.max_col = 0  # over the cells located exactly
         self.unlocated = False  # some cells were only bounded to A1:Z99999
@@ -892,11 +902,11 @@ class _SheetScanner:
         # other attribute orders, and non-cell tags like <cols> (filtered out afterwards).
         self.re_odd_cell = re.compile(b"<" + p + rb'c(?! r="[A-Z]\d{1,5}")')
         # Any '<c' that is not a whole plain cell start tag (a near cell as writers write it). Only
-        # from the first such tag on can a cell tag be ambiguous (see _AMBIGUOUS_CELL).
+        # from the first such tag on can a cell tag be ambiguous (see _AMBIGUOUS_TAG).
         self.re_unplain_cell = re.compile(b"<" + p + b"c(?!" + _PLAIN_CELL_REST + b")")
-        self.re_ambiguous = re.compile(b"<" + p + _AMBIGUOUS_CELL)
-        if self.any_prefix:
-            self.re_ambiguous = re.compile(rb"<(?:[\w.-]+:)?" + _AMBIGUOUS_CELL)
+        tag_start = rb"<(?:[\w.-]+:)?" if self.any_prefix else b"<" + p
+        self.re_ambiguous = re.compile(tag_start + _AMBIGUOUS_TAG)
+        self.re_ambiguous_last = re.compile(tag_start + _AMBIGUOUS_LAST_TAG)
         no_ref = rb"""(?:>|/>|\s(?:[^>r]|(?<![\s"'])r|r(?!\s*=))*>)"""  # no r attribute (_R_ATTR)
         self.re_refless = re.compile(b"<" + p + rb"(?:c|row)" + no_ref)
         self.re_refless_cell = re.compile(b"<" + p + rb"c" + no_ref)
@@ -995,8 +1005,8 @@ class _SheetScanner:
         return None if m is None else m.start()
 
     def _refuse_ambiguous(self, block: bytes, start: int) -> None:
-        """Refuse a cell tag from ``start`` on that calamine may place elsewhere than the scanner."""
-        m = self.re_ambiguous.search(block, start)
+        """Refuse a cell or row tag from ``start`` on that calamine may read otherwise than the scanner."""
+        m = (self.re_ambiguous_last if self.last_block else self.re_ambiguous).search(block, start)
         if m is None:
             return
         shown = block[m.start() : min(m.end(), m.start() + _SHOWN_TAG_BYTES)].decode("utf-8", "replace")
@@ -1139,6 +1149,7 @@ class _SheetScanner:
     def finish(self) -> None:
         if not self.started:
             self._start(self.carry[: self.limits.max_prolog_bytes], complete=True)
+        self.last_block = True
         self._block(self.carry)
         self.carry = b""
 
