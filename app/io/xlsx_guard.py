@@ -28,9 +28,17 @@ Findings that shaped the checks (openpyxl 3.1.5, python-calamine 0.9.1, defusedx
   the claim. openpyxl handles such a sheet (sparse storage) in 0.4 s.
 * calamine (quick-xml) matches tags by local name whatever the prefix (bound or not), separates
   attributes by any white space or none after a quote, reads r= in either quote, with white space
-  around '=' and in lower case, takes the last of two r= and ignores xr=/x:r=. Each spelling of
-  a cell at XFD1048576 aborts it as above; the scanner reads them all alike (tests/io/
-  test_xlsx_guard_scanner.py), except a second r= after a near first one (known gap).
+  around '=' and in lower case, and ignores xr=/x:r=. Each spelling of a cell at XFD1048576
+  aborts it as above; the scanner reads them all alike (tests/io/test_xlsx_guard_scanner.py).
+  Of two r= in a cell (not well-formed XML) calamine mostly takes the last (with s= and t= between
+  them once the first), of a row the first; quick-xml ends a tag at the first '>' outside quotes
+  and takes '<' inside them, so <c xr=">" r="XFD1048576"> (well-formed) and <row x=">"
+  r="1048576"> place cells where a scanner that stops at the first '>' does not look. Since
+  2026-12 :func:`check_sheet` refuses such tags (``xlsx_ambiguous_cell``) instead of modelling
+  each case: the fast path skips only whole plain start tags (``<c r="A1">`` with optional s= and
+  t=, as Excel, openpyxl, XlsxWriter and LibreOffice write them); from the first other cell tag of
+  a block on, and in every block of the exact pass, tags are read quote-aware for a second r= or
+  a '<'/'>' in a value. Checking the whole tag costs ~1.2 ms per 3.4 MB of plain cells.
 * A merge over A1:XFD1048576 is ignored by calamine, but openpyxl (normal mode) creates one
   MergedCell per covered cell: MemoryError after 23 s at 2 GiB (unbounded memory without a limit).
   Read-only mode ignores merges.
@@ -45,7 +53,8 @@ Findings that shaped the checks (openpyxl 3.1.5, python-calamine 0.9.1, defusedx
   far cells (beyond Z99999) or cells without r= refs take longer (detailed or second pass).
   Since 2026-12 (rare tags found by memchr, structure parts inflated once): inspect_xlsx +
   check_sheet of the 10,000-row BOM of benchmarks/bench_bom.py (3.4 MB of XML) 9.5 -> 7.0 ms, of
-  which inflating is ~4 ms and the one remaining regex pass ~2.6 ms (benchmarks/bench_guard.py).
+  which inflating is ~4 ms and the one remaining regex pass ~2.6 ms (benchmarks/bench_guard.py);
+  with the whole-tag check (2026-12) 8.3 ms, the regex pass ~3.8 ms.
 """
 
 from __future__ import annotations
@@ -771,7 +780,9 @@ class _PrefixedTagAt:
 # writers produce (Excel, openpyxl, XlsxWriter, LibreOffice write r, s, t in this order), then the
 # tag's end. The fast path skips only such tags. Few exact shapes, tried by their next byte: each
 # costs per cell (sre ~25 ns), and cells of other shapes (cm=, vm=, ph=) take the detailed way.
-_PLAIN_CELL_REST = rb' r="[A-Z][0-9]{1,5}"(?:>| t="[a-zA-Z]++">| s="[0-9]++"(?:>| t="[a-zA-Z]++">|/>)|/>)'
+_PLAIN_TAG_END = rb'"(?:>| t="[a-zA-Z]++">| s="[0-9]++"(?:>| t="[a-zA-Z]++">|/>)|/>)'
+_PLAIN_CELL_REST = rb' r="[A-Z][0-9]{1,5}' + _PLAIN_TAG_END
+_PLAIN_FAR_CELL_REST = rb' r="[A-Z]{1,3}[0-9]{1,7}' + _PLAIN_TAG_END  # unambiguous too
 # A cell or row start tag the scanner and calamine may read differently, after its '<' and prefix:
 # - a cell with two r= (calamine mostly takes the last, the scanner the first; not well-formed
 #   XML; of a row both take the first), or
@@ -780,16 +791,32 @@ _PLAIN_CELL_REST = rb' r="[A-Z][0-9]{1,5}"(?:>| t="[a-zA-Z]++">| s="[0-9]++"(?:>
 #   XML allows '>' in a value), the scanner to the first '>', so <c xr=">" r="XFD1048576"> was a
 #   cell without r= to it and <row x=">" r="1048576"> a row without r=. (A block is cut at a '<',
 #   so a '<' in a value could also split a tag between two blocks.)
-# The tag is read by units (a run of plain bytes, of white space, or one quoted value), so an r=
-# counts only outside values; possessive units keep the search linear.
-_TAG_UNIT = rb"""(?:[^<>"'\s]++|\s++|"[^"<>]*+"|'[^'<>]*+')"""
-_R_NAME = rb"""(?<=[\s"'])r\s*+=\s*+(?=["'])"""
+# The tag is read by units (a run of plain bytes, or one quoted value), so an r= counts only
+# outside values. Every unit is told apart by its first byte and the repeats are possessive: one
+# pass, no backtracking, however hostile the tag.
+_R_NAME = rb"""(?<=[\s"'])r\s*+=\s*+(?=["'])"""  # what _R_ATTR matches, up to the quote
+_VALUE = rb"""(?:"[^"<>]*+"|'[^'<>]*+')"""
+_UNITS = rb"""(?:[^<>"']++|""" + _VALUE + rb")*+"
+_UNITS_BUT_R = rb"""(?:[^<>"'r]++|""" + _VALUE + rb"""|(?<![\s"'])r|r(?!\s*+=\s*+["']))*+"""
 
 
 def _ambiguous_tag(open_value_ends: bytes) -> bytes:
+    # Where the units stop at a quote, that value runs into a '<', a '>' or the end of the block.
     open_value = rb"""(?:"[^"<>]*+|'[^'<>]*+)""" + open_value_ends
-    second_r = _R_NAME + _TAG_UNIT + b"*?" + _R_NAME
-    return rb"(?:(c)|row)\s" + _TAG_UNIT + b"*?(?:" + open_value + b"|(?(1)" + second_r + b"|(?!)))"
+    # Plain tags (of cells anywhere) are told apart first: far quicker than reading them by units.
+    cell = (
+        b"c(?!"
+        + _PLAIN_FAR_CELL_REST
+        + rb")\s"
+        + _UNITS_BUT_R
+        + b"(?:"
+        + open_value
+        + b"|"
+        + _R_NAME
+        + _UNITS_BUT_R
+    )
+    cell += b"(?:" + open_value + b"|" + _R_NAME + b"))"
+    return b"(?:" + cell + rb"|row\s" + _UNITS + open_value + b")"
 
 
 _AMBIGUOUS_TAG = _ambiguous_tag(rb"(?:[<>]|\Z)")
@@ -815,12 +842,12 @@ class _SheetScanner:
     """Byte-level scan of a sheet part fed in chunks; no XML parser, no per-cell Python work.
 
     Blocks are cut so no cell element straddles two of them. The fast path is one C-level regex
-    search per block for cells that are not near cells with r= first, and memchr probes for the
-    rare tags (dimension, mergeCell, f) through a byte of theirs that cells rarely contain; a block
-    gets detailed treatment only when one hits (a formula, a merge, a cell or row that is far away
-    or has no r= reference). Cells the fast path skips lie within
-    A1:Z99999; if that bound times the far cells' extent could exceed the area cap, :func:`check_sheet`
-    scans again with ``exact=True``, locating every cell.
+    search per block for cell tags that are not plain near cells (see _PLAIN_CELL_REST), and memchr
+    probes for the rare tags (dimension, mergeCell, f) through a byte of theirs that cells rarely
+    contain; a block gets detailed treatment only when one hits (a formula, a merge, a cell that is
+    far away, has no r= reference or is not plain: its tag may be ambiguous, see _AMBIGUOUS_TAG).
+    Cells the fast path skips lie within A1:Z99999; if that bound times the far cells' extent could
+    exceed the area cap, :func:`check_sheet` scans again with ``exact=True``, locating every cell.
 
     DTDs are looked for only in the prolog: anywhere else a DTD is not well-formed XML and every
     parser fails before expanding it.
