@@ -131,6 +131,7 @@ MESSAGES: dict[str, str] = {
     "xlsx_part_missing": "is damaged: part '{part}' is missing",
     "xlsx_huge_cell": "has a single XML element larger than {limit_mb} MB; refused",
     "xlsx_huge_extent": "has cells spanning {ref} ({cells} cells, limit {limit}); refused. Delete the stray far-away cells and save again.",
+    "xlsx_ambiguous_cell": "has a cell or row tag that readers read differently ({tag}: a second r= reference in a cell, or '<' or '>' inside an attribute value); refused. Save it again from Excel.",
     "xlsx_huge_dimension": "claims {ref} ({cells} cells, limit {limit}); refused. Copy the data into a new sheet and save again.",
     "xlsx_huge_merge": "merges {ref} ({cells} cells; merged total limit {limit}); refused. Unmerge the cells and save again.",
     # --- study workbook (reader) -------------------------------------------------------------

@@ -28,9 +28,17 @@ Findings that shaped the checks (openpyxl 3.1.5, python-calamine 0.9.1, defusedx
   the claim. openpyxl handles such a sheet (sparse storage) in 0.4 s.
 * calamine (quick-xml) matches tags by local name whatever the prefix (bound or not), separates
   attributes by any white space or none after a quote, reads r= in either quote, with white space
-  around '=' and in lower case, takes the last of two r= and ignores xr=/x:r=. Each spelling of
-  a cell at XFD1048576 aborts it as above; the scanner reads them all alike (tests/io/
-  test_xlsx_guard_scanner.py), except a second r= after a near first one (known gap).
+  around '=' and in lower case, and ignores xr=/x:r=. Each spelling of a cell at XFD1048576
+  aborts it as above; the scanner reads them all alike (tests/io/test_xlsx_guard_scanner.py).
+  Of two r= in a cell (not well-formed XML) calamine mostly takes the last (with s= and t= between
+  them once the first), of a row the first; quick-xml ends a tag at the first '>' outside quotes
+  and takes '<' inside them, so <c xr=">" r="XFD1048576"> (well-formed) and <row x=">"
+  r="1048576"> place cells where a scanner that stops at the first '>' does not look. Since
+  2026-12 :func:`check_sheet` refuses such tags (``xlsx_ambiguous_cell``) instead of modelling
+  each case: the fast path skips only whole plain start tags (``<c r="A1">`` with optional s= and
+  t=, as Excel, openpyxl, XlsxWriter and LibreOffice write them); from the first other cell tag of
+  a block on, and in every block of the exact pass, tags are read quote-aware for a second r= or
+  a '<'/'>' in a value. Checking the whole tag costs ~1.2 ms per 3.4 MB of plain cells.
 * A merge over A1:XFD1048576 is ignored by calamine, but openpyxl (normal mode) creates one
   MergedCell per covered cell: MemoryError after 23 s at 2 GiB (unbounded memory without a limit).
   Read-only mode ignores merges.
@@ -45,7 +53,8 @@ Findings that shaped the checks (openpyxl 3.1.5, python-calamine 0.9.1, defusedx
   far cells (beyond Z99999) or cells without r= refs take longer (detailed or second pass).
   Since 2026-12 (rare tags found by memchr, structure parts inflated once): inspect_xlsx +
   check_sheet of the 10,000-row BOM of benchmarks/bench_bom.py (3.4 MB of XML) 9.5 -> 7.0 ms, of
-  which inflating is ~4 ms and the one remaining regex pass ~2.6 ms (benchmarks/bench_guard.py).
+  which inflating is ~4 ms and the one remaining regex pass ~2.6 ms (benchmarks/bench_guard.py);
+  with the whole-tag check (2026-12) 8.3 ms, the regex pass ~3.8 ms.
 """
 
 from __future__ import annotations
@@ -767,6 +776,53 @@ class _PrefixedTagAt:
         return _PREFIXED_TAG.match(buf, self.lt) is not None
 
 
+# The rest of a plain cell start tag after '<c': a near reference, then the style and type shapes
+# writers produce (Excel, openpyxl, XlsxWriter, LibreOffice write r, s, t in this order), then the
+# tag's end. The fast path skips only such tags. Few exact shapes, tried by their next byte: each
+# costs per cell (sre ~25 ns), and cells of other shapes (cm=, vm=, ph=) take the detailed way.
+_PLAIN_TAG_END = rb'"(?:>| t="[a-zA-Z]++">| s="[0-9]++"(?:>| t="[a-zA-Z]++">|/>)|/>)'
+_PLAIN_CELL_REST = rb' r="[A-Z][0-9]{1,5}' + _PLAIN_TAG_END
+_PLAIN_FAR_CELL_REST = rb' r="[A-Z]{1,3}[0-9]{1,7}' + _PLAIN_TAG_END  # unambiguous too
+# A cell or row start tag the scanner and calamine may read differently, after its '<' and prefix:
+# - a cell with two r= (calamine mostly takes the last, the scanner the first; not well-formed
+#   XML; of a row both take the first), or
+# - a '<' or '>' in a quoted value, or a quote left open up to one or to the end of a block that
+#   is not the last: calamine (quick-xml) reads a tag to the first '>' outside quotes (well-formed
+#   XML allows '>' in a value), the scanner to the first '>', so <c xr=">" r="XFD1048576"> was a
+#   cell without r= to it and <row x=">" r="1048576"> a row without r=. (A block is cut at a '<',
+#   so a '<' in a value could also split a tag between two blocks.)
+# The tag is read by units (a run of plain bytes, or one quoted value), so an r= counts only
+# outside values. Every unit is told apart by its first byte and the repeats are possessive: one
+# pass, no backtracking, however hostile the tag.
+_R_NAME = rb"""(?<=[\s"'])r\s*+=\s*+(?=["'])"""  # what _R_ATTR matches, up to the quote
+_VALUE = rb"""(?:"[^"<>]*+"|'[^'<>]*+')"""
+_UNITS = rb"""(?:[^<>"']++|""" + _VALUE + rb")*+"
+_UNITS_BUT_R = rb"""(?:[^<>"'r]++|""" + _VALUE + rb"""|(?<![\s"'])r|r(?!\s*+=\s*+["']))*+"""
+
+
+def _ambiguous_tag(open_value_ends: bytes) -> bytes:
+    # Where the units stop at a quote, that value runs into a '<', a '>' or the end of the block.
+    open_value = rb"""(?:"[^"<>]*+|'[^'<>]*+)""" + open_value_ends
+    # Plain tags (of cells anywhere) are told apart first: far quicker than reading them by units.
+    cell = (
+        b"c(?!"
+        + _PLAIN_FAR_CELL_REST
+        + rb")\s"
+        + _UNITS_BUT_R
+        + b"(?:"
+        + open_value
+        + b"|"
+        + _R_NAME
+        + _UNITS_BUT_R
+    )
+    cell += b"(?:" + open_value + b"|" + _R_NAME + b"))"
+    return b"(?:" + cell + rb"|row\s" + _UNITS + open_value + b")"
+
+
+_AMBIGUOUS_TAG = _ambiguous_tag(rb"(?:[<>]|\Z)")
+_AMBIGUOUS_LAST_TAG = _ambiguous_tag(b"[<>]")  # the part's last block: cut short, not split
+_SHOWN_TAG_BYTES = 80
+
 _FORMULA_REF = re.compile(rb'\br="([A-Z]{1,7}\d{1,10})"')
 
 
@@ -786,12 +842,12 @@ class _SheetScanner:
     """Byte-level scan of a sheet part fed in chunks; no XML parser, no per-cell Python work.
 
     Blocks are cut so no cell element straddles two of them. The fast path is one C-level regex
-    search per block for cells that are not near cells with r= first, and memchr probes for the
-    rare tags (dimension, mergeCell, f) through a byte of theirs that cells rarely contain; a block
-    gets detailed treatment only when one hits (a formula, a merge, a cell or row that is far away
-    or has no r= reference). Cells the fast path skips lie within
-    A1:Z99999; if that bound times the far cells' extent could exceed the area cap, :func:`check_sheet`
-    scans again with ``exact=True``, locating every cell.
+    search per block for cell tags that are not plain near cells (see _PLAIN_CELL_REST), and memchr
+    probes for the rare tags (dimension, mergeCell, f) through a byte of theirs that cells rarely
+    contain; a block gets detailed treatment only when one hits (a formula, a merge, a cell that is
+    far away, has no r= reference or is not plain: its tag may be ambiguous, see _AMBIGUOUS_TAG).
+    Cells the fast path skips lie within A1:Z99999; if that bound times the far cells' extent could
+    exceed the area cap, :func:`check_sheet` scans again with ``exact=True``, locating every cell.
 
     DTDs are looked for only in the prolog: anywhere else a DTD is not well-formed XML and every
     parser fails before expanding it.
@@ -811,6 +867,7 @@ class _SheetScanner:
         self.carry = b""
         self.started = False
         self.first_block = True
+        self.last_block = False
         self.dimension: str | None = None
         self.max_row = self.max_col = 0  # over the cells located exactly
         self.unlocated = False  # some cells were only bounded to A1:Z99999
@@ -871,6 +928,12 @@ class _SheetScanner:
         # Any '<c' that is not a near cell with r= first (A1:Z99999): far cells, ref-less cells,
         # other attribute orders, and non-cell tags like <cols> (filtered out afterwards).
         self.re_odd_cell = re.compile(b"<" + p + rb'c(?! r="[A-Z]\d{1,5}")')
+        # Any '<c' that is not a whole plain cell start tag (a near cell as writers write it). Only
+        # from the first such tag on can a cell tag be ambiguous (see _AMBIGUOUS_TAG).
+        self.re_unplain_cell = re.compile(b"<" + p + b"c(?!" + _PLAIN_CELL_REST + b")")
+        tag_start = rb"<(?:[\w.-]+:)?" if self.any_prefix else b"<" + p
+        self.re_ambiguous = re.compile(tag_start + _AMBIGUOUS_TAG)
+        self.re_ambiguous_last = re.compile(tag_start + _AMBIGUOUS_LAST_TAG)
         no_ref = rb"""(?:>|/>|\s(?:[^>r]|(?<![\s"'])r|r(?!\s*=))*>)"""  # no r attribute (_R_ATTR)
         self.re_refless = re.compile(b"<" + p + rb"(?:c|row)" + no_ref)
         self.re_refless_cell = re.compile(b"<" + p + rb"c" + no_ref)
@@ -945,17 +1008,36 @@ class _SheetScanner:
         if not self.any_prefix and self._has_foreign_tag(block):
             raise _NeedExact(any_prefix=True)
         if self.exact:
+            self._refuse_ambiguous(block, 0)
             self._locate_exact(block)
             return
-        odd = self.re_odd_cell.search(block)
-        while odd and block[odd.end() : odd.end() + 1] not in _CELL_NEXT:
-            odd = self.re_odd_cell.search(block, odd.end())  # <cols>, <cfRule> …: not cells
         self.unlocated = True
+        plain_until = self._first_cell(self.re_unplain_cell, block, 0)
+        if plain_until is None:
+            return  # every cell here is a plain near cell (A1:Z99999)
+        self._refuse_ambiguous(block, plain_until)
+        odd = self._first_cell(self.re_odd_cell, block, plain_until)  # plain cells are not odd
         if odd is None:
             return  # every cell here is a near cell (A1:Z99999) with r= first
-        if self.re_refless_cell.search(block, odd.start()):
+        if self.re_refless_cell.search(block, odd):
             raise _NeedExact  # cells placed by position need the row count from the very start
-        self._locate_refs(block, odd.start())
+        self._locate_refs(block, odd)
+
+    @staticmethod
+    def _first_cell(pattern: re.Pattern[bytes], block: bytes, start: int) -> int | None:
+        """Where the first match of ``pattern`` (``<c`` + …) from ``start`` is a cell tag; None if none is."""
+        m = pattern.search(block, start)
+        while m and block[m.end() : m.end() + 1] not in _CELL_NEXT:
+            m = pattern.search(block, m.end())  # <cols>, <cfRule> …: not cells
+        return None if m is None else m.start()
+
+    def _refuse_ambiguous(self, block: bytes, start: int) -> None:
+        """Refuse a cell or row tag from ``start`` on that calamine may read otherwise than the scanner."""
+        m = (self.re_ambiguous_last if self.last_block else self.re_ambiguous).search(block, start)
+        if m is None:
+            return
+        shown = block[m.start() : min(m.end(), m.start() + _SHOWN_TAG_BYTES)].decode("utf-8", "replace")
+        raise self._hostile("xlsx_ambiguous_cell", {"tag": " ".join(shown.split()) + "…"})
 
     def _has_foreign_tag(self, block: bytes) -> bool:
         """Whether a cell or row tag with another prefix than the root's (``<y:c``, ``<y:row``) is here.
@@ -1094,6 +1176,7 @@ class _SheetScanner:
     def finish(self) -> None:
         if not self.started:
             self._start(self.carry[: self.limits.max_prolog_bytes], complete=True)
+        self.last_block = True
         self._block(self.carry)
         self.carry = b""
 

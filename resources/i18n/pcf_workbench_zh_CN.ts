@@ -1924,6 +1924,11 @@ Recover it? (No deletes the copy.)</source>
         <translation>单元格范围为 {ref}（{cells} 个单元格，上限 {limit}）；已拒绝。请删除远处零散的单元格后重新保存。</translation>
     </message>
     <message>
+        <source>has a cell or row tag that readers read differently ({tag}: a second r= reference in a cell, or &apos;&lt;&apos; or &apos;&gt;&apos; inside an attribute value); refused. Save it again from Excel.</source>
+        <comment>xlsx_ambiguous_cell</comment>
+        <translation>含有不同读取程序会读成不同结果的单元格或行标记（{tag}：单元格中的第二个 r= 引用，或属性值中含 &apos;&lt;&apos; 或 &apos;&gt;&apos;）；已拒绝。请在 Excel 中重新保存。</translation>
+    </message>
+    <message>
         <source>claims {ref} ({cells} cells, limit {limit}); refused. Copy the data into a new sheet and save again.</source>
         <comment>xlsx_huge_dimension</comment>
         <translation>声明的范围为 {ref}（{cells} 个单元格，上限 {limit}）；已拒绝。请将数据复制到新工作表后重新保存。</translation>

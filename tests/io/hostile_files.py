@@ -380,6 +380,33 @@ def make_far_cell_after_a_tab(dir: Path) -> Path:
     return _one_sheet(dir, "far_cell_after_a_tab.xlsx", body)
 
 
+def make_second_ref_in_a_cell(dir: Path) -> Path:
+    """A cell that starts as a near cell but has a second r= (calamine reads the last one)."""
+    body = (
+        '<sheetData><row r="1"><c r="A1"><v>1</v></c></row>'
+        '<row r="1048576"><c r="A1048576" r="XFD1048576"><v>2</v></c></row></sheetData>'
+    )
+    return _one_sheet(dir, "second_ref_in_a_cell.xlsx", body)
+
+
+def make_gt_in_a_cell_value(dir: Path) -> Path:
+    """Well-formed XML: a '>' inside a value, which the scanner once took for the tag's end."""
+    body = (
+        '<sheetData><row r="1"><c r="A1"><v>1</v></c></row>'
+        '<row r="1048576"><c xr=">" r="XFD1048576"><v>2</v></c></row></sheetData>'
+    )
+    return _one_sheet(dir, "gt_in_a_cell_value.xlsx", body)
+
+
+def make_gt_in_a_row_value(dir: Path) -> Path:
+    """Well-formed XML: a '>' in a row's value hid its r= from the scanner (ref-less cells follow)."""
+    body = (
+        '<sheetData><row r="1"><c r="XFD1"><v>1</v></c></row>'
+        '<row x=">" r="1048576"><c><v>2</v></c></row></sheetData>'
+    )
+    return _one_sheet(dir, "gt_in_a_row_value.xlsx", body)
+
+
 def make_far_cells_without_refs(dir: Path) -> Path:
     """Cells without r= attributes are placed by position: 16,384 of them make a row XFD wide."""
     wide = "<c/>" * 16_383 + "<c><v>1</v></c>"
@@ -476,6 +503,9 @@ HOSTILE = {
     "far_apart_cells": (make_far_apart_cells, "HostileFileError"),
     "far_cells_without_refs": (make_far_cells_without_refs, "HostileFileError"),
     "far_cell_after_a_tab": (make_far_cell_after_a_tab, "HostileFileError"),
+    "second_ref_in_a_cell": (make_second_ref_in_a_cell, "HostileFileError"),
+    "gt_in_a_cell_value": (make_gt_in_a_cell_value, "HostileFileError"),
+    "gt_in_a_row_value": (make_gt_in_a_row_value, "HostileFileError"),
     "whole_sheet_merge": (make_whole_sheet_merge, "HostileFileError"),
 }
 

@@ -11,10 +11,13 @@ from __future__ import annotations
 import dataclasses
 import random
 import re
+import signal
 import struct
+import subprocess
 import sys
 import zipfile
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 from unittest import mock
 
@@ -89,16 +92,15 @@ _FILLER = st.sampled_from(["f", "m", "fm", "mf g", "xyz", "<fx", "<mx:", "<dimen
 def _cell(draw: st.DrawFn, p: str) -> str:
     # Only the root's prefix: the old scanner ignored <y:c> (calamine does not; see below).
     tag = draw(st.sampled_from([f"{p}c", f"{p}c", f"{p}c", f"{p}col", f"{p}cfRule", f"{p}cx"]))
+    # Not r='B2', r ="B2", xr="B2" or x:r="B2": the old scanner misread them (see below).
     attrs = draw(
-        st.lists(
-            st.one_of(
-                _REFS.map(lambda r: f'r="{r}"'),
-                # Not r='B2', r ="B2", xr="B2" or x:r="B2": the old scanner misread them (see below).
-                st.sampled_from(['t="str"', 't="s"', 's="1"', 't="inlineStr"', 'cm="1"']),
-            ),
-            max_size=3,
-        )
+        st.lists(st.sampled_from(['t="str"', 't="s"', 's="1"', 't="inlineStr"', 'cm="1"']), max_size=3)
     )
+    # At most one r=: the old scanner read the first of two, calamine mostly the last; such cells
+    # are refused now (see test_a_second_r_in_a_cell_is_refused).
+    ref = draw(st.one_of(st.none(), _REFS.map(lambda r: f'r="{r}"')))
+    if ref is not None:
+        attrs.insert(draw(st.integers(0, len(attrs))), ref)
     # After <c only a space: the old scanner missed <c\tr=... (see test_white_space_after_c_...).
     sep = " " if tag.endswith("c") else draw(st.sampled_from([" ", " ", "\t", "\n"]))
     head = f"<{tag}" + "".join(sep + a for a in attrs)
@@ -489,8 +491,8 @@ def test_a_first_chunk_cut_in_the_root_tag_does_not_hide_the_prefix(tmp_path: Pa
 # A model of where calamine puts cells: tags by local name (any prefix), attributes separated by any
 # white space (or none after a quote), r= in either quote with white space around '=', column
 # letters in either case; cells without r= follow the previous cell, rows without r= the previous
-# row. Whatever the guard accepts, no modelled cell may lie beyond the bound it reports. (A second
-# r= in one cell is a known gap and not generated.)
+# row; a tag ends at the first '>' outside quotes; of two r= in a cell the last counts. Whatever the
+# guard accepts, no modelled cell may lie beyond the bound it reports.
 
 _ATTR = re.compile(r"""\s*([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _TAG = re.compile(r"<(?:[\w.-]+:)?(c|row)(?=[\s/>])")
@@ -531,10 +533,15 @@ _FAR_REF = st.builds(
 def _spelled_cell(draw: st.DrawFn, prefixes: list[str]) -> str:
     prefix = draw(st.sampled_from(prefixes))
     attrs = draw(
-        st.lists(st.sampled_from(['t="n"', 's="1"', 'xr="ZZ9"', 'x:r="XFD9"', "cm='1'"]), max_size=2)
+        st.lists(
+            st.sampled_from(['t="n"', 's="1"', 'xr="ZZ9"', 'x:r="XFD9"', "cm='1'", 'x=">"', "x='<>'"]),
+            max_size=2,
+        )
     )
-    ref = draw(st.one_of(st.none(), _FAR_REF))
-    if ref is not None:
+    # One r= or none, or (not well-formed XML, but calamine reads it) two or three.
+    for ref in draw(
+        st.sampled_from([0, 1, 1, 1, 2, 3]).flatmap(lambda n: st.lists(_FAR_REF, min_size=n, max_size=n))
+    ):
         q = draw(st.sampled_from(['"', "'"]))
         eq = draw(st.sampled_from(["=", " =", "= ", " = "]))
         attrs.insert(draw(st.integers(0, len(attrs))), f"r{eq}{q}{ref}{q}")
@@ -554,6 +561,8 @@ def spelled_sheet(draw: st.DrawFn) -> bytes:
         p = draw(st.sampled_from(prefixes))
         r = draw(st.one_of(st.none(), st.sampled_from(["1", "2", "99999", "1048576"])))
         attr = "" if r is None else draw(_SPACE) + "r=" + draw(st.sampled_from(['"', "'"])).join(["", r, ""])
+        if draw(st.integers(0, 5)) == 0:
+            attr = ' x=">"' + attr  # calamine reads the tag to the first '>' outside quotes
         cells = "".join(draw(st.lists(_spelled_cell(prefixes), max_size=4)))
         rows.append(f"<{p}row{attr}>{cells}</{p}row>")
     xmlns = f'xmlns:x="{NS}" xmlns:y="{NS}"' if root else f'xmlns="{NS}" xmlns:y="{NS}"'
@@ -602,3 +611,131 @@ def test_a_single_quoted_row_number_at_a_block_end_places_the_next_cells() -> No
     verdict = _verdict(_SheetScanner, [first.encode(), second.encode()], XlsxLimits(max_sheet_cells=1_000))
     assert verdict[0][0] == "xlsx_huge_extent"
     assert verdict[0][1]["ref"] == "A1:B1048576"  # at the first of them
+
+
+# --- cell tags calamine reads otherwise than the scanner: refused -------------------------------------
+
+_SECOND_R = [
+    '<c r="A1" r="XFD1048576">',
+    '<c r="A1"\tr="XFD1048576">',
+    "<c r=\"A1\"r='xfd1048576'>",  # glued after the quote, lower case
+    '<c r="A1" r = "XFD1048576">',
+    '<c r="A1" s="1" t="n" r="XFD1048576">',  # after the plain attributes
+    '<c r="A1" t="n"\nr= \'XFD1048576\'>',
+    "<c r = 'A1' r=\"XFD1048576\">",  # the first r= not plain either
+    '<c r="A1" r="B1" r="XFD1048576">',
+    '<c r="A1" r="XFD1048576"/>',
+]
+_GT_IN_VALUE = ['<c xr=">" r="XFD1048576">', '<c r="A1" t=">" r="XFD1048576">', '<c s="1>" r="XFD1048576">',
+                "<c xr='a>b' r=\"XFD1048576\">", '<c xr="<" r="XFD1048576">', '<c r="A1" x="y>']  # fmt: skip
+# fast: the fast pass refuses; exact: a wide near-cell bound sends the sheet to the exact pass first;
+# walk: a ref-less cell sends it to the exact pass that places cells by position.
+_PASSES = {
+    "fast": ("", XlsxLimits()),
+    "exact": ('<c r="ZZ1"><v>0</v></c>', XlsxLimits(max_sheet_cells=2_000_000)),
+    "walk": ("<c><v>0</v></c>", XlsxLimits()),
+}
+
+
+def _sheet_with(tag: str, first_row: str, rows_before: int = 0) -> bytes:
+    filler = "".join(
+        f'<row r="{r}"><c r="A{r}" t="n"><v>{r}</v></c></row>' for r in range(2, rows_before + 2)
+    )
+    cell = tag if tag.endswith("/>") else tag + "<v>2</v></c>"
+    return (
+        f'<worksheet xmlns="{NS}"><sheetData><row r="1"><c r="A1"><v>1</v></c>{first_row}</row>{filler}'
+        f'<row r="1048576">{cell}</row></sheetData></worksheet>'
+    ).encode()
+
+
+@pytest.mark.parametrize("tag", _SECOND_R + _GT_IN_VALUE)
+@pytest.mark.parametrize("mode", sorted(_PASSES))
+def test_a_second_r_or_a_gt_in_a_value_is_refused_at_every_chunk_cut(tag: str, mode: str) -> None:
+    # calamine aborts on each of these (it reads the last r=, or the tag to the first '>' outside
+    # quotes); the scanner before 2026-12 located A1 or nothing and let the file through.
+    first_row, limits = _PASSES[mode]
+    data = _sheet_with(tag, first_row)
+    at = data.index(tag.encode())
+    for cut in range(at - 2, at + len(tag) + 3):
+        verdict = _verdict(_SheetScanner, _chunks(data, [cut]), limits)
+        assert isinstance(verdict, list) and verdict[0][0] in {"xlsx_ambiguous_cell", "xlsx_huge_extent"}, cut
+        if verdict[0][0] == "xlsx_huge_extent":  # the far ref was read (a cut kept the tags apart)
+            assert verdict[0][1]["ref"] == "A1:XFD1048576"
+        else:
+            assert verdict[0][1]["tag"].startswith(tag[:2])
+
+
+@pytest.mark.parametrize(
+    ("tag", "shown"),
+    [('<c r="A1" r="XFD1048576">', '<c r="A1" r=…'), ('<c xr=">" r="XFD1048576">', '<c xr=">…')],
+)
+def test_an_ambiguous_cell_first_in_a_later_block_is_refused(tag: str, shown: str) -> None:
+    # 60,000 plain rows fill the first 4 MiB chunk; the ambiguous cell opens the next block.
+    data = _sheet_with(tag, "", rows_before=60_000)
+    at = data.index(tag.encode())
+    assert at > 2 * 2**20
+    verdict = _verdict(_SheetScanner, [data[:at], data[at:]], XlsxLimits())
+    assert verdict[0][0] == "xlsx_ambiguous_cell"
+    assert verdict[0][1] == {"tag": shown}  # the tag up to where it turns ambiguous
+
+
+@pytest.mark.parametrize("row", ['<row x=">" r="1048576">', "<row x='<' r=\"1048576\">", '<row r="2" x=">'])
+def test_a_gt_in_a_row_value_is_refused(row: str) -> None:
+    # Rows count for cells placed by position: calamine puts the ref-less cell in row 1048576.
+    rows = f'<row r="1"><c r="XFD1"><v>1</v></c></row>{row}<c><v>2</v></c></row>'
+    data = f'<worksheet xmlns="{NS}"><sheetData>{rows}</sheetData></worksheet>'.encode()
+    at = data.index(row.encode())
+    for cut in range(at - 1, at + len(row) + 2):
+        verdict = _verdict(_SheetScanner, _chunks(data, [cut]), XlsxLimits())
+        assert isinstance(verdict, list) and verdict[0][0] == "xlsx_ambiguous_cell", (cut, verdict)
+
+
+def test_a_second_r_in_a_row_is_read_as_calamine_reads_it() -> None:
+    # calamine takes a row's first r= (unlike a cell's): so does the scanner, nothing is refused.
+    rows = '<row r="2" r="1048576"><c><v>1</v></c></row>'
+    data = f'<worksheet xmlns="{NS}"><sheetData>{rows}</sheetData></worksheet>'.encode()
+    verdict = _verdict(_SheetScanner, [data], XlsxLimits())
+    assert (verdict.max_row, verdict.max_col) == (2, 1)
+
+
+@pytest.mark.parametrize(
+    "tag",
+    ['<c r="B2" s="3" t="s">', '<c r="B2" t="inlineStr">', '<c r="B2" s="12"/>', '<c r="B2" cm="1">',
+     '<c r="B2" t="e" vm="1">', '<c r="AB2" s="1" t="n">', '<c r="B2" x="a\'b">', '<c r="B2" t="str" >'],
+)  # fmt: skip
+def test_ordinary_cells_of_every_shape_are_accepted(tag: str) -> None:
+    # Plain shapes pass the fast path untouched; other writers' shapes (cm=, vm=, two-letter columns,
+    # quotes in values) take the detailed way and are accepted there.
+    data = _sheet_with(tag, "").replace(b"1048576", b"3")
+    verdict = _verdict(_SheetScanner, [data], XlsxLimits())
+    assert not isinstance(verdict, list), verdict
+    assert verdict == _verdict(ReferenceSheetScanner, [data], XlsxLimits())
+
+
+def test_an_open_quote_at_the_end_of_a_cut_short_part_is_no_ambiguity() -> None:
+    # A part that ends inside a value is broken (every reader fails), not ambiguous: same verdict as before.
+    data = f'<worksheet xmlns="{NS}"><sheetData><row r="1"><c r="A1" t="'.encode()
+    assert _verdict(_SheetScanner, [data], XlsxLimits()) == _verdict(
+        ReferenceSheetScanner, [data], XlsxLimits()
+    )
+
+
+_CALAMINE_CHILD = """
+import resource, sys
+resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
+from python_calamine import CalamineWorkbook
+CalamineWorkbook.from_path(sys.argv[1]).get_sheet_by_name("Inventory").to_python()
+"""
+
+
+@pytest.mark.parametrize(
+    "maker", [hf.make_second_ref_in_a_cell, hf.make_gt_in_a_cell_value, hf.make_gt_in_a_row_value]
+)
+def test_calamine_really_aborts_on_the_refused_cells(tmp_path: Path, maker: Callable[[Path], Path]) -> None:
+    # Why the refusal matters: calamine allocates the dense grid and the process dies of SIGABRT.
+    path = maker(tmp_path)
+    proc = subprocess.run([sys.executable, "-c", _CALAMINE_CHILD, str(path)], capture_output=True, timeout=60)
+    assert proc.returncode == -signal.SIGABRT, proc.stderr[-500:]
+    with pytest.raises(HostileFileError) as caught:
+        check_sheet(path, inspect_xlsx(path).sheets[0])
+    assert caught.value.problems[0].code == "xlsx_ambiguous_cell"
