@@ -371,40 +371,36 @@ def make_far_apart_cells(dir: Path) -> Path:
     return _one_sheet(dir, "far_apart_cells.xlsx", body)
 
 
+def _near_then(dir: Path, file_name: str, first_row: str, far_row: str) -> Path:
+    """A sheet of a plain first row, then the row a hostile spelling hides from a naive scanner."""
+    return _one_sheet(dir, file_name, f"<sheetData>{first_row}{far_row}</sheetData>")
+
+
+_NEAR_ROW = '<row r="1"><c r="A1"><v>1</v></c></row>'
+
+
 def make_far_cell_after_a_tab(dir: Path) -> Path:
     """A far cell whose r= follows a tab, not a space (white space XML and calamine accept)."""
-    body = (
-        '<sheetData><row r="1"><c r="A1"><v>1</v></c></row>'
-        '<row r="1048576"><c\tr="XFD1048576"><v>2</v></c></row></sheetData>'
-    )
-    return _one_sheet(dir, "far_cell_after_a_tab.xlsx", body)
+    far = '<row r="1048576"><c\tr="XFD1048576"><v>2</v></c></row>'
+    return _near_then(dir, "far_cell_after_a_tab.xlsx", _NEAR_ROW, far)
 
 
 def make_second_ref_in_a_cell(dir: Path) -> Path:
     """A cell that starts as a near cell but has a second r= (calamine reads the last one)."""
-    body = (
-        '<sheetData><row r="1"><c r="A1"><v>1</v></c></row>'
-        '<row r="1048576"><c r="A1048576" r="XFD1048576"><v>2</v></c></row></sheetData>'
-    )
-    return _one_sheet(dir, "second_ref_in_a_cell.xlsx", body)
+    far = '<row r="1048576"><c r="A1048576" r="XFD1048576"><v>2</v></c></row>'
+    return _near_then(dir, "second_ref_in_a_cell.xlsx", _NEAR_ROW, far)
 
 
 def make_gt_in_a_cell_value(dir: Path) -> Path:
     """Well-formed XML: a '>' inside a value, which the scanner once took for the tag's end."""
-    body = (
-        '<sheetData><row r="1"><c r="A1"><v>1</v></c></row>'
-        '<row r="1048576"><c xr=">" r="XFD1048576"><v>2</v></c></row></sheetData>'
-    )
-    return _one_sheet(dir, "gt_in_a_cell_value.xlsx", body)
+    far = '<row r="1048576"><c xr=">" r="XFD1048576"><v>2</v></c></row>'
+    return _near_then(dir, "gt_in_a_cell_value.xlsx", _NEAR_ROW, far)
 
 
 def make_gt_in_a_row_value(dir: Path) -> Path:
     """Well-formed XML: a '>' in a row's value hid its r= from the scanner (ref-less cells follow)."""
-    body = (
-        '<sheetData><row r="1"><c r="XFD1"><v>1</v></c></row>'
-        '<row x=">" r="1048576"><c><v>2</v></c></row></sheetData>'
-    )
-    return _one_sheet(dir, "gt_in_a_row_value.xlsx", body)
+    first = '<row r="1"><c r="XFD1"><v>1</v></c></row>'
+    return _near_then(dir, "gt_in_a_row_value.xlsx", first, '<row x=">" r="1048576"><c><v>2</v></c></row>')
 
 
 def make_far_cells_without_refs(dir: Path) -> Path:
