@@ -184,6 +184,8 @@ def test_limits_are_configurable(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     "maker", [hf.make_valid_minimal, hf.make_valid_study, hf.make_valid_openpyxl, hf.make_prefixed_namespace]
 )
+# the hand-made files have no styles part on purpose (the least a reader must accept)
+@pytest.mark.filterwarnings("ignore:Workbook contains no default style:UserWarning")
 def test_legit_files_pass_and_calamine_and_openpyxl_read_them(
     tmp_path: Path, maker: Callable[[Path], Path]
 ) -> None:
