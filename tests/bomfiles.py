@@ -131,6 +131,18 @@ def write_parent_csv(folder: Path, name: str = "yonyou.csv") -> Path:
     return path
 
 
+def shared_subassembly_grid():
+    """A parent-code BOM (as text, like a CSV) whose screw set S is used under two parents: 2 under
+    P1 and 3 under P2, and holds 0.5 kg of steel X — 2.5 kg of X per kettle when counted per use."""
+    from app.io.bom.grid import Grid
+
+    return Grid("bom.csv", "bom", [["物料编码", "父项编码", "物料名称", "用量", "单位"],
+                                   ["FG", "", "Kettle", "1", "PCS"], ["P1", "FG", "Base", "1", "PCS"],
+                                   ["P2", "FG", "Lid", "1", "PCS"], ["S", "P1", "Screw set", "2", "PCS"],
+                                   ["S", "P2", "Screw set", "3", "PCS"], ["X", "S", "Steel", "0.5", "kg"]],
+                from_text=True)  # fmt: skip
+
+
 def write_indented_xlsx(folder: Path, name: str = "indented.xlsx") -> Path:
     """A hand-made BOM whose structure is in the name column (full-width and half-width spaces)."""
     import openpyxl

@@ -8,6 +8,7 @@ from pathlib import Path
 import hostile_files as hf
 import pytest
 from bomfiles import (
+    shared_subassembly_grid,
     write_gbk_csv,
     write_indented_xlsx,
     write_kingdee,
@@ -285,9 +286,7 @@ def _parent_grid(rows: list[list[object]]) -> Grid:
 def test_a_shared_sub_assembly_is_counted_under_each_of_its_uses() -> None:
     """S is used twice (2 under P1, 3 under P2); its component X (0.5 kg per S) is counted under
     both: 1 × (2 + 3) × 0.5 = 2.5 kg of X per FG, where the nearest use alone would give 1.0 kg."""
-    grid = _parent_grid([["FG", "", "Kettle", "1", "PCS"], ["P1", "FG", "Base", "1", "PCS"],
-                         ["P2", "FG", "Lid", "1", "PCS"], ["S", "P1", "Screw set", "2", "PCS"],
-                         ["S", "P2", "Screw set", "3", "PCS"], ["X", "S", "Steel", "0.5", "kg"]])  # fmt: skip
+    grid = shared_subassembly_grid()
     table = parse_rows(grid, header_for(grid))
     assert table.structure == "parent" and not table.errors
     assert _shape(table) == [
@@ -326,8 +325,6 @@ def test_an_explosion_past_the_limit_is_refused_with_a_message(monkeypatch) -> N
     import app.io.bom.rows as rows_module
 
     monkeypatch.setattr(rows_module, "MAX_EXPLODED_ROWS", 5)
-    grid = _parent_grid([["FG", "", "Kettle", "1", "PCS"], ["P1", "FG", "Base", "1", "PCS"],
-                         ["P2", "FG", "Lid", "1", "PCS"], ["S", "P1", "Screw set", "2", "PCS"],
-                         ["S", "P2", "Screw set", "3", "PCS"], ["X", "S", "Steel", "0.5", "kg"]])  # fmt: skip
+    grid = shared_subassembly_grid()
     table = parse_rows(grid, header_for(grid))
     assert table.rows == () and [p.code for p in table.errors] == ["bom.explosion_too_big"]

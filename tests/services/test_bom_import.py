@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from bomfiles import FACTORS, FakeLibrary, write_gbk_csv, write_kingdee, write_sap
+from bomfiles import FACTORS, FakeLibrary, shared_subassembly_grid, write_gbk_csv, write_kingdee, write_sap
 
 from app.core.compile import DictFactorSource
 from app.core.domain import InventoryLine, Stage, Study, StudyInfo
@@ -237,13 +237,8 @@ def test_row_texts_split_once_are_what_format_gives(template: str, fixed: dict[s
 def test_a_shared_sub_assembly_is_imported_and_calculated_under_each_use() -> None:
     """X (0.5 kg per screw set S, 2.0 kg CO2e/kg) in S used 2× under P1 and 3× under P2: 2.5 kg, 5.0 kg CO2e."""
     from app.io.bom import header_for, parse_rows
-    from app.io.bom.grid import Grid
 
-    grid = Grid("bom.csv", "bom", [["物料编码", "父项编码", "物料名称", "用量", "单位"],
-                                   ["FG", "", "Kettle", "1", "PCS"], ["P1", "FG", "Base", "1", "PCS"],
-                                   ["P2", "FG", "Lid", "1", "PCS"], ["S", "P1", "Screw set", "2", "PCS"],
-                                   ["S", "P2", "Screw set", "3", "PCS"], ["X", "S", "Steel", "0.5", "kg"]],
-                from_text=True)  # fmt: skip
+    grid = shared_subassembly_grid()
     plan = plan_bom(parse_rows(grid, header_for(grid)))
     assert plan.paths == ("FG", "FG/P1", "FG/P1/S", "FG/P1/S/X", "FG/P2", "FG/P2/S", "FG/P2/S/X")
     assert [m.key for m in plan.materials] == ["X"]  # one material to match, used twice
