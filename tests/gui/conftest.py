@@ -150,3 +150,15 @@ def opened(qtbot, window, kettle_file: Path):
 
 
 __all__ = ["FACTORS", "kettle_study"]
+
+
+def save_and_freeze(qtbot, window, prompter: FakePrompter, project: Path) -> str:
+    """Save the open study as ``project`` and freeze it for certification; its fingerprint."""
+    prompter.save_answers.append(project)
+    with qtbot.waitSignal(window.projects.saved, timeout=10_000):
+        window.projects.act_save_as.trigger()
+    with qtbot.waitSignal(window.projects.saved, timeout=10_000):
+        window.projects.act_freeze.trigger()
+    fingerprint = window.projects.fingerprint
+    assert fingerprint is not None and len(fingerprint) == 64
+    return fingerprint

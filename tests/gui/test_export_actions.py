@@ -8,6 +8,7 @@ import pytest
 
 pytest.importorskip("pytestqt")
 
+from conftest import save_and_freeze
 from openpyxl import load_workbook
 
 from app.core.domain import InventoryLine, Stage, Study, StudyInfo
@@ -79,14 +80,7 @@ def test_a_frozen_project_prints_its_fingerprint_and_a_later_edit_a_draft(
 ) -> None:
     from app.core.edits import SetLineField
 
-    project = tmp_path / "kettle.pcfw"
-    prompter.save_answers.append(project)
-    with qtbot.waitSignal(opened.projects.saved, timeout=10_000):
-        opened.projects.act_save_as.trigger()
-    with qtbot.waitSignal(opened.projects.saved, timeout=10_000):
-        opened.projects.act_freeze.trigger()
-    fingerprint = opened.projects.fingerprint
-    assert fingerprint is not None and len(fingerprint) == 64
+    fingerprint = save_and_freeze(qtbot, opened, prompter, tmp_path / "kettle.pcfw")
     frozen_out = tmp_path / "frozen.xlsx"
     with qtbot.waitSignal(opened.export_actions.excelExported, timeout=30_000):
         opened.export_actions.export_excel(frozen_out)

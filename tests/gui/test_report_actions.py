@@ -6,6 +6,7 @@ import io
 from pathlib import Path
 
 import pytest
+from conftest import save_and_freeze
 
 pytestmark = pytest.mark.gui
 
@@ -95,14 +96,7 @@ def test_no_export_without_a_result(qtbot, window, prompter) -> None:
 
 
 def test_a_frozen_project_label_carries_its_fingerprint(qtbot, opened, prompter, tmp_path: Path) -> None:
-    project = tmp_path / "kettle.pcfw"
-    prompter.save_answers.append(project)
-    with qtbot.waitSignal(opened.projects.saved, timeout=10_000):
-        opened.projects.act_save_as.trigger()
-    with qtbot.waitSignal(opened.projects.saved, timeout=10_000):
-        opened.projects.act_freeze.trigger()
-    fingerprint = opened.projects.fingerprint
-    assert fingerprint is not None and len(fingerprint) == 64
+    fingerprint = save_and_freeze(qtbot, opened, prompter, tmp_path / "kettle.pcfw")
     data = opened.report_actions.report_data()
     assert data is not None and data.fingerprint == fingerprint
     preview = opened.report_actions.open_preview("label")
